@@ -1,0 +1,80 @@
+package org.connectverify.cli;
+
+import java.io.PrintWriter;
+import org.connectverify.core.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The picocli command tree, with one-line errors and the documented exit codes. */
+@Command(
+    name = "connect-verify",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.VersionProvider.class,
+    description = "Verifies Atlassian Connect descriptors beyond their JSON schema.",
+    subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Run 'connect-verify verify --help' for the verify options; 'connect-verify PATH' is short for 'connect-verify verify PATH'.",
+      "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 internal failure."
+    })
+final class Cli implements Runnable {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  Cli(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a descriptor path or a subcommand");
+  }
+
+  int execute(String[] args) {
+    CommandLine cl = new CommandLine(this, new Factory());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("connect-verify: " + ex.getMessage());
+          err.println("Try 'connect-verify --help' for more information.");
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          err.println("connect-verify: internal error: " + ex);
+          return ExitCodes.INTERNAL;
+        });
+    return cl.execute(args);
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  /** Builds subcommands with the same writers. */
+  private final class Factory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == VerifyCommand.class) {
+        return cls.cast(new VerifyCommand(out, err));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {Version.NAME + " " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.connectverify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a check sees of one descriptor, and where it reports. */
+public final class CheckContext {
+  private final Descriptor descriptor;
+  private final VerifyOptions options;
+  private final List<Finding> sink;
+  private final Services services;
+
+  CheckContext(Descriptor descriptor, VerifyOptions options, Services services, List<Finding> sink) {
+    this.descriptor = descriptor;
+    this.options = options;
+    this.services = services;
+    this.sink = sink;
+  }
+
+  public Descriptor descriptor() {
+    return descriptor;
+  }
+
+  public JsonNode root() {
+    return descriptor.root();
+  }
+
+  public Product product() {
+    return descriptor.product();
+  }
+
+  public VerifyOptions options() {
+    return options;
+  }
+
+  /** Shared, run-wide services (schemas, module catalogue). */
+  public Services services() {
+    return services;
+  }
+
+  /** Position of the value at pointer. */
+  public Position at(String pointer) {
+    return descriptor.position(pointer);
+  }
+
+  /** Position of the key of the member at pointer. */
+  public Position atKey(String pointer) {
+    return descriptor.keyPosition(pointer);
+  }
+
+  public void report(Rule rule, Position at, String message) {
+    report(rule, at, message, null, List.of());
+  }
+
+  public void report(Rule rule, Position at, String message, String hint) {
+    report(rule, at, message, hint, List.of());
+  }
+
+  public void report(Rule rule, Position at, String message, String hint, List<Finding.Related> related) {
+    sink.add(new Finding(rule.id(), rule.defaultSeverity(), at, message, hint, new ArrayList<>(related)));
+  }
+}

@@ -1,0 +1,93 @@
+package org.connectverify.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Expands the paths a user names into descriptor files. A file is taken as it is; a folder is searched for
+ * {@code atlassian-connect*.json} files, and for other {@code *connect*.json} files that look like descriptors,
+ * skipping build output, dependencies and VCS folders.
+ */
+final class DescriptorFinder {
+  private static final Set<String> SKIP =
+      Set.of("node_modules", ".git", ".hg", ".svn", "target", "build", "dist", "out", ".idea", "bower_components");
+
+  List<Path> expand(List<Path> inputs) throws InputException {
+    List<Path> out = new ArrayList<>();
+    for (Path input : inputs) {
+      if (Files.isRegularFile(input)) {
+        if (!Files.isReadable(input)) {
+          throw new InputException(input + ": file is not readable");
+        }
+        out.add(input);
+      } else if (Files.isDirectory(input)) {
+        List<Path> found = search(input);
+        if (found.isEmpty()) {
+          throw new InputException(
+              input + ": no descriptor found in this folder (looked for atlassian-connect*.json and *connect*.json)");
+        }
+        out.addAll(found);
+      } else if (Files.exists(input)) {
+        throw new InputException(input + ": not a regular file or folder");
+      } else {
+        throw new InputException(input + ": no such file or folder");
+      }
+    }
+    return out;
+  }
+
+  private List<Path> search(Path dir) throws InputException {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              return !d.equals(dir) && SKIP.contains(d.getFileName().toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              String name = f.getFileName().toString();
+              if (name.startsWith("atlassian-connect") && name.endsWith(".json")) {
+                found.add(f);
+              } else if (name.endsWith(".json") && name.contains("connect") && looksLikeDescriptor(f)) {
+                found.add(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot search folder: " + e.getMessage(), e);
+    }
+    found.sort(null);
+    return found;
+  }
+
+  /** A cheap sniff of the first 64 KiB: a descriptor names a baseUrl and modules or authentication. */
+  private static boolean looksLikeDescriptor(Path f) {
+    try (InputStream in = Files.newInputStream(f)) {
+      String head = new String(in.readNBytes(65536), StandardCharsets.UTF_8);
+      return head.contains("\"baseUrl\"") && (head.contains("\"modules\"") || head.contains("\"authentication\""));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.connectverify.core;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One problem found: which rule, how severe (after configuration), where, and what. Immutable. Its {@link #toString()}
+ * is the canonical line {@code path:line:col: severity: message [rule-id]}.
+ */
+public final class Finding {
+  /** Sort order of every report: file, line, column, rule, then message. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing((Finding f) -> f.position.file())
+          .thenComparingInt(f -> f.position.line())
+          .thenComparingInt(f -> f.position.column())
+          .thenComparing(f -> f.ruleId)
+          .thenComparing(f -> f.message);
+
+  /** A second location that explains the first, such as where a duplicate was first defined. */
+  public record Related(Position position, String message) {}
+
+  private final String ruleId;
+  private final Severity severity;
+  private final Position position;
+  private final String message;
+  private final String hint;
+  private final List<Related> related;
+
+  public Finding(
+      String ruleId, Severity severity, Position position, String message, String hint, List<Related> related) {
+    this.ruleId = Objects.requireNonNull(ruleId);
+    this.severity = Objects.requireNonNull(severity);
+    this.position = Objects.requireNonNull(position);
+    this.message = oneLine(Objects.requireNonNull(message));
+    this.hint = hint == null || hint.isBlank() ? null : oneLine(hint);
+    this.related = related == null ? List.of() : List.copyOf(related);
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').strip();
+  }
+
+  public String ruleId() {
+    return ruleId;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public Position position() {
+    return position;
+  }
+
+  public String file() {
+    return position.file();
+  }
+
+  public int line() {
+    return position.line();
+  }
+
+  public int column() {
+    return position.column();
+  }
+
+  public String pointer() {
+    return position.pointer();
+  }
+
+  public String message() {
+    return message;
+  }
+
+  /** How to fix it, or null. */
+  public String hint() {
+    return hint;
+  }
+
+  public List<Related> related() {
+    return related;
+  }
+
+  /** The same finding with another severity (configuration overrides). */
+  public Finding withSeverity(Severity newSeverity) {
+    return new Finding(ruleId, newSeverity, position, message, hint, related);
+  }
+
+  /** The same finding at another position (e.g. mapped back from a filtered copy to its source). */
+  public Finding withPosition(Position newPosition) {
+    return new Finding(ruleId, severity, newPosition, message, hint, related);
+  }
+
+  /** Canonical line: {@code path:line:col: severity: message [rule-id]}. */
+  @Override
+  public String toString() {
+    return position.describe() + ": " + severity.label() + ": " + message + " [" + ruleId + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Finding f
+        && f.ruleId.equals(ruleId)
+        && f.severity == severity
+        && f.position.equals(position)
+        && f.message.equals(message)
+        && Objects.equals(f.hint, hint)
+        && f.related.equals(related);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ruleId, severity, position, message);
+  }
+}

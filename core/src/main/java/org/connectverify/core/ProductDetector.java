@@ -1,0 +1,111 @@
+package org.connectverify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import org.connectverify.core.schema.SchemaSet;
+
+/**
+ * Decides whether a descriptor is a Jira or a Confluence app from its module types, then from its web item and panel
+ * locations and admin scopes. A descriptor with no signal, or with as many signals for both, is checked against what
+ * both products share.
+ */
+final class ProductDetector {
+  private final SchemaSet schemas;
+
+  ProductDetector(SchemaSet schemas) {
+    this.schemas = schemas;
+  }
+
+  /** The product and the reason, as shown in the report. */
+  record Decision(Product product, String reason) {}
+
+  Decision detect(JsonNode root) {
+    Set<String> jira = schemas.moduleTypes(Product.JIRA);
+    Set<String> confluence = schemas.moduleTypes(Product.CONFLUENCE);
+    int j = 0;
+    int c = 0;
+    String jiraExample = null;
+    String confluenceExample = null;
+    JsonNode modules = root.path("modules");
+    Iterator<String> types = modules.isObject() ? modules.fieldNames() : java.util.Collections.emptyIterator();
+    while (types.hasNext()) {
+      String type = types.next();
+      boolean inJira = jira.contains(type);
+      boolean inConfluence = confluence.contains(type);
+      if (inJira && !inConfluence) {
+        j++;
+        jiraExample = jiraExample == null ? type : jiraExample;
+      } else if (inConfluence && !inJira) {
+        c++;
+        confluenceExample = confluenceExample == null ? type : confluenceExample;
+      }
+    }
+    if (j > c) {
+      return new Decision(Product.JIRA, "module type \"" + jiraExample + "\" is Jira's");
+    }
+    if (c > j) {
+      return new Decision(Product.CONFLUENCE, "module type \"" + confluenceExample + "\" is Confluence's");
+    }
+    int[] votes = new int[2];
+    String[] example = new String[2];
+    modules.forEach(
+        list ->
+            (list.isArray() ? list : java.util.List.of(list))
+                .forEach(
+                    module -> {
+                      String location = module.path("location").asText("").toLowerCase(Locale.ROOT);
+                      int vote = locationVote(location);
+                      if (vote >= 0) {
+                        votes[vote]++;
+                        example[vote] = example[vote] == null ? location : example[vote];
+                      }
+                    }));
+    for (JsonNode scope : root.path("scopes")) {
+      String s = scope.asText("").toUpperCase(Locale.ROOT);
+      if (s.equals("PROJECT_ADMIN")) {
+        votes[0]++;
+        example[0] = example[0] == null ? "scope PROJECT_ADMIN" : example[0];
+      } else if (s.equals("SPACE_ADMIN")) {
+        votes[1]++;
+        example[1] = example[1] == null ? "scope SPACE_ADMIN" : example[1];
+      }
+    }
+    if (votes[0] > votes[1]) {
+      return new Decision(Product.JIRA, "location \"" + example[0] + "\" is Jira's");
+    }
+    if (votes[1] > votes[0]) {
+      return new Decision(Product.CONFLUENCE, "location \"" + example[1] + "\" is Confluence's");
+    }
+    return new Decision(
+        Product.COMMON, "nothing decides between Jira and Confluence: checked against what both share");
+  }
+
+  /** 0 for a Jira location, 1 for a Confluence one, -1 for neither. */
+  private static int locationVote(String location) {
+    if (location.startsWith("jira.")
+        || location.startsWith("atl.jira")
+        || location.startsWith("com.atlassian.jira")
+        || location.startsWith("system.top.navigation.bar")
+        || location.startsWith("servicedesk")
+        || location.startsWith("operations-top-level")
+        || location.contains("issue")
+        || location.contains("project")) {
+      return 0;
+    }
+    if (location.startsWith("system.content")
+        || location.startsWith("system.editor")
+        || location.startsWith("system.space")
+        || location.startsWith("system.attachment")
+        || location.startsWith("system.help")
+        || location.startsWith("confluence")
+        || location.startsWith("atl.editor")
+        || location.startsWith("page.")
+        || location.contains("space")
+        || location.contains("blog")) {
+      return 1;
+    }
+    return -1;
+  }
+}

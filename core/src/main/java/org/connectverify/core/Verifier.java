@@ -1,0 +1,135 @@
+package org.connectverify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.connectverify.core.json.JsonReader;
+
+/**
+ * The public face of the core: made once with options, it verifies descriptors and returns a {@link Report}. Hosts
+ * (CLI, Maven plugin) only translate their options into {@link VerifyOptions} and render the report.
+ */
+public final class Verifier {
+  private final VerifyOptions options;
+  private final Services services;
+  private final List<Check> checks;
+
+  private Verifier(VerifyOptions options) {
+    this.options = options;
+    this.services = new Services();
+    this.checks = Checks.defaults(services);
+  }
+
+  public static Verifier create(VerifyOptions options) {
+    return new Verifier(Objects.requireNonNull(options));
+  }
+
+  public VerifyOptions options() {
+    return options;
+  }
+
+  /**
+   * Verifies the named files and folders (folders are searched for descriptors).
+   *
+   * @throws InputException when an input is missing or unreadable
+   */
+  public Report verify(List<Path> inputs) throws InputException {
+    List<Path> files = new DescriptorFinder().expand(inputs);
+    List<Report.Checked> checked = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (Path file : files) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      }
+      verifyOne(file, displayPath(file), bytes, checked, findings);
+    }
+    return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), List.of());
+  }
+
+  /** Verifies one in-memory descriptor; {@code file} is its display path. */
+  public Report verify(String file, byte[] bytes) {
+    List<Report.Checked> checked = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    verifyOne(null, file, bytes, checked, findings);
+    return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), List.of());
+  }
+
+  private void verifyOne(
+      Path path, String display, byte[] bytes, List<Report.Checked> checked, List<Finding> findings) {
+    JsonReader.Result parsed = services.json().read(bytes, display);
+    findings.addAll(parsed.findings());
+    if (!parsed.parsed()) {
+      checked.add(new Report.Checked(display, null, null, null));
+      return;
+    }
+    JsonNode root = parsed.root();
+    Product product;
+    String reason;
+    if (options.product() != null) {
+      product = options.product();
+      reason = "chosen with --product";
+    } else if (root.isObject()) {
+      ProductDetector.Decision d = new ProductDetector(services.schemas()).detect(root);
+      product = d.product();
+      reason = d.reason();
+    } else {
+      product = Product.COMMON;
+      reason = "not a JSON object";
+    }
+    Descriptor descriptor = new Descriptor(display, path, root, parsed.sourceMap(), product, reason);
+    checked.add(new Report.Checked(display, product, reason, descriptor.key()));
+    CheckContext ctx = new CheckContext(descriptor, options, services, findings);
+    for (Check check : checks) {
+      if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
+        continue;
+      }
+      if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
+        continue;
+      }
+      runGuarded(check, ctx, display, findings);
+    }
+  }
+
+  /** The only broad catch: a crashing check becomes a finding and the run goes on. */
+  private static void runGuarded(Check check, CheckContext ctx, String display, List<Finding> findings) {
+    try {
+      check.check(ctx);
+    } catch (RuntimeException | StackOverflowError e) {
+      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      findings.add(
+          new Finding(
+              InternalRules.CHECK_FAILED.id(),
+              InternalRules.CHECK_FAILED.defaultSeverity(),
+              Position.ofFile(display),
+              "check " + check.getClass().getSimpleName() + " crashed (" + what + ")",
+              "this is a bug in connect-verify; please report it with the descriptor",
+              List.of()));
+    }
+  }
+
+  private List<Finding> applyOptions(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (options.skips(f.ruleId())) {
+        continue;
+      }
+      Severity s = options.severities().get(f.ruleId());
+      out.add(s == null ? f : f.withSeverity(s));
+    }
+    return out;
+  }
+
+  /** Path relative to the base folder with {@code /} separators; as given when outside it. */
+  String displayPath(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path shown = abs.startsWith(options.baseDir()) ? options.baseDir().relativize(abs) : file.normalize();
+    return shown.toString().replace('\\', '/');
+  }
+}

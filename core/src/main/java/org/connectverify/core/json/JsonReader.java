@@ -1,0 +1,332 @@
+package org.connectverify.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.connectverify.core.Finding;
+import org.connectverify.core.Position;
+import org.connectverify.core.Rule;
+
+/**
+ * Reads JSON in one streaming Jackson pass into a tree plus a {@link SourceMap}. Unlike Jackson's default it reports
+ * duplicate keys (keeping the last value, as JavaScript does), tolerates a UTF-8 byte order mark, accepts {@code //}
+ * and {@code /* *}{@code /} comments with a warning, and turns every problem into a finding with a position instead of
+ * throwing. Thread-safe.
+ */
+public final class JsonReader {
+  private static final int MAX_DEPTH = 256;
+
+  private final JsonFactory strict;
+  private final JsonFactory lenient;
+
+  public JsonReader() {
+    StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
+    this.strict = JsonFactory.builder().streamReadConstraints(limits).build();
+    this.lenient =
+        JsonFactory.builder()
+            .streamReadConstraints(limits)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .build();
+  }
+
+  /** The outcome of reading one file: the tree (null when unreadable), its source map, and the problems found. */
+  public record Result(JsonNode root, SourceMap sourceMap, String text, List<Finding> findings) {
+    public boolean parsed() {
+      return root != null;
+    }
+  }
+
+  /** Reads {@code bytes}; {@code file} is the display path used in findings. */
+  public Result read(byte[] bytes, String file) {
+    List<Finding> findings = new ArrayList<>();
+    String text = decode(bytes, file, findings);
+    if (text == null) {
+      return new Result(null, SourceMap.empty(), "", findings);
+    }
+    if (text.isBlank()) {
+      findings.add(finding(JsonRules.SYNTAX, file, 1, 1, "", "file is empty: expected a JSON object", null));
+      return new Result(null, SourceMap.empty(), text, findings);
+    }
+    try {
+      return parse(strict, text, file, findings);
+    } catch (JsonParseException e) {
+      if (!isCommentError(e)) {
+        findings.add(syntax(e, file));
+        return new Result(null, SourceMap.empty(), text, findings);
+      }
+      JsonLocation at = e.getLocation();
+      List<Finding> retry = new ArrayList<>();
+      try {
+        Result r = parse(lenient, text, file, retry);
+        retry.add(
+            finding(
+                JsonRules.COMMENTS,
+                file,
+                at.getLineNr(),
+                at.getColumnNr(),
+                "",
+                "descriptor contains comments (first one here); strict JSON parsers, including the host product's,"
+                    + " reject them",
+                "remove the comments, or make sure the served descriptor has them stripped"));
+        return r;
+      } catch (JsonParseException e2) {
+        findings.add(syntax(e2, file));
+        return new Result(null, SourceMap.empty(), text, findings);
+      } catch (IOException e2) {
+        findings.add(finding(JsonRules.SYNTAX, file, 0, 0, "", "cannot read JSON: " + e2.getMessage(), null));
+        return new Result(null, SourceMap.empty(), text, findings);
+      }
+    } catch (IOException e) {
+      findings.add(finding(JsonRules.SYNTAX, file, 0, 0, "", "cannot read JSON: " + e.getMessage(), null));
+      return new Result(null, SourceMap.empty(), text, findings);
+    }
+  }
+
+  private static boolean isCommentError(JsonParseException e) {
+    String m = e.getOriginalMessage();
+    return m != null && m.contains("comment");
+  }
+
+  private Result parse(JsonFactory factory, String text, String file, List<Finding> findings)
+      throws IOException {
+    Map<String, int[]> positions = new HashMap<>();
+    try (JsonParser p = factory.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        findings.add(finding(JsonRules.SYNTAX, file, 1, 1, "", "file has no JSON value", null));
+        return new Result(null, SourceMap.empty(), text, findings);
+      }
+      Builder b = new Builder(p, file, positions, findings);
+      JsonNode root = b.value("", 0, 0);
+      JsonToken extra;
+      try {
+        extra = p.nextToken();
+      } catch (JsonParseException e) {
+        throw e;
+      }
+      if (extra != null) {
+        JsonLocation at = p.currentTokenLocation();
+        findings.add(
+            finding(
+                JsonRules.SYNTAX,
+                file,
+                at.getLineNr(),
+                at.getColumnNr(),
+                "",
+                "unexpected content after the end of the JSON document",
+                "a file holds exactly one JSON value; remove what follows the closing brace"));
+        return new Result(null, SourceMap.empty(), text, findings);
+      }
+      return new Result(root, new SourceMap(positions), text, findings);
+    } catch (StreamConstraintsException e) {
+      findings.add(
+          finding(
+              JsonRules.SYNTAX,
+              file,
+              0,
+              0,
+              "",
+              "JSON is nested deeper than " + MAX_DEPTH + " levels; not a plausible descriptor",
+              null));
+      return new Result(null, SourceMap.empty(), text, findings);
+    }
+  }
+
+  /** Streams tokens into Jackson nodes while recording positions and duplicate keys. */
+  private static final class Builder {
+    private final JsonParser p;
+    private final String file;
+    private final Map<String, int[]> positions;
+    private final List<Finding> findings;
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    Builder(JsonParser p, String file, Map<String, int[]> positions, List<Finding> findings) {
+      this.p = p;
+      this.file = file;
+      this.positions = positions;
+      this.findings = findings;
+    }
+
+    /** Reads the value at the current token; keyLine/keyCol are those of its key (0 for none). */
+    JsonNode value(String pointer, int keyLine, int keyCol) throws IOException {
+      JsonLocation at = p.currentTokenLocation();
+      positions.put(pointer, new int[] {keyLine, keyCol, at.getLineNr(), at.getColumnNr()});
+      JsonToken t = p.currentToken();
+      switch (t) {
+        case START_OBJECT:
+          return object(pointer);
+        case START_ARRAY:
+          return array(pointer);
+        case VALUE_STRING:
+          return nodes.textNode(p.getText());
+        case VALUE_NUMBER_INT:
+          return nodes.numberNode(p.getBigIntegerValue());
+        case VALUE_NUMBER_FLOAT:
+          return nodes.numberNode(p.getDecimalValue());
+        case VALUE_TRUE:
+          return nodes.booleanNode(true);
+        case VALUE_FALSE:
+          return nodes.booleanNode(false);
+        case VALUE_NULL:
+          return nodes.nullNode();
+        default:
+          throw new JsonParseException(p, "unexpected token " + t);
+      }
+    }
+
+    private ObjectNode object(String pointer) throws IOException {
+      ObjectNode obj = nodes.objectNode();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonLocation keyAt = p.currentTokenLocation();
+        String childPointer = Pointers.child(pointer, name);
+        int[] previous = obj.has(name) ? positions.get(childPointer) : null;
+        p.nextToken();
+        JsonNode child = value(childPointer, keyAt.getLineNr(), keyAt.getColumnNr());
+        if (previous != null) {
+          findings.add(
+              new Finding(
+                  JsonRules.DUPLICATE_KEY.id(),
+                  JsonRules.DUPLICATE_KEY.defaultSeverity(),
+                  new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPointer),
+                  "duplicate key \"" + name + "\": the value here replaces the one defined first",
+                  "remove or rename one of the two; parsers keep only the last value",
+                  List.of(
+                      new Finding.Related(
+                          new Position(file, previous[0], previous[1], childPointer), "first defined here"))));
+        }
+        obj.set(name, child);
+      }
+      return obj;
+    }
+
+    private ArrayNode array(String pointer) throws IOException {
+      ArrayNode arr = nodes.arrayNode();
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        arr.add(value(Pointers.child(pointer, i++), 0, 0));
+      }
+      return arr;
+    }
+  }
+
+  private static String decode(byte[] bytes, String file, List<Finding> findings) {
+    int start = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      start = 3;
+    } else if (bytes.length >= 2
+        && (((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)
+            || ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE))) {
+      findings.add(
+          finding(
+              JsonRules.ENCODING,
+              file,
+              1,
+              1,
+              "",
+              "file is UTF-16 encoded (byte order mark found); descriptors must be UTF-8",
+              "re-save the file as UTF-8"));
+      return null;
+    }
+    int scan = Math.min(bytes.length, 8192);
+    for (int i = start; i < scan; i++) {
+      if (bytes[i] == 0) {
+        int[] lc = lineCol(bytes, start, i);
+        findings.add(
+            finding(
+                JsonRules.ENCODING,
+                file,
+                lc[0],
+                lc[1],
+                "",
+                "file contains NUL bytes: it is binary or UTF-16/32 encoded, not UTF-8 JSON",
+                "re-save the file as UTF-8"));
+        return null;
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    try {
+      return decoder.decode(in).toString();
+    } catch (MalformedInputException e) {
+      int offset = start + in.position();
+      int[] lc = lineCol(bytes, start, offset);
+      findings.add(
+          finding(
+              JsonRules.ENCODING,
+              file,
+              lc[0],
+              lc[1],
+              "",
+              String.format("invalid UTF-8 byte 0x%02X: the file is not UTF-8 encoded", bytes[offset] & 0xff),
+              "re-save the file as UTF-8"));
+      return null;
+    } catch (CharacterCodingException e) {
+      findings.add(finding(JsonRules.ENCODING, file, 0, 0, "", "file is not UTF-8 encoded", null));
+      return null;
+    }
+  }
+
+  /** Line and column (1-based, counting characters) of byte {@code offset}, for text decoded so far. */
+  private static int[] lineCol(byte[] bytes, int start, int offset) {
+    int line = 1;
+    int col = 1;
+    for (int i = start; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        col = 1;
+      } else if ((bytes[i] & 0xC0) != 0x80) {
+        col++;
+      }
+    }
+    return new int[] {line, col};
+  }
+
+  private static Finding syntax(JsonParseException e, String file) {
+    JsonLocation at = e.getLocation();
+    String message = e.getOriginalMessage();
+    int nl = message.indexOf('\n');
+    if (nl >= 0) {
+      message = message.substring(0, nl);
+    }
+    message = message.replaceAll("\\s*\\(for input source:.*$", "").strip();
+    return finding(
+        JsonRules.SYNTAX,
+        file,
+        at == null ? 0 : Math.max(at.getLineNr(), 0),
+        at == null ? 0 : Math.max(at.getColumnNr(), 0),
+        "",
+        "invalid JSON: " + message,
+        null);
+  }
+
+  private static Finding finding(
+      Rule rule, String file, int line, int col, String pointer, String message, String hint) {
+    return new Finding(
+        rule.id(), rule.defaultSeverity(), new Position(file, line, col, pointer), message, hint, List.of());
+  }
+}

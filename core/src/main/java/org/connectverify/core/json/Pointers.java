@@ -1,0 +1,52 @@
+package org.connectverify.core.json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** JSON pointer (RFC 6901) helpers. The root is the empty string. */
+public final class Pointers {
+  private Pointers() {}
+
+  /** Escapes one reference token ({@code ~} to {@code ~0}, {@code /} to {@code ~1}). */
+  public static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** The pointer of {@code child} (an object key) under {@code parent}. */
+  public static String child(String parent, String key) {
+    return parent + "/" + escape(key);
+  }
+
+  /** The pointer of array element {@code index} under {@code parent}. */
+  public static String child(String parent, int index) {
+    return parent + "/" + index;
+  }
+
+  /** The parent pointer, or the empty string for the root and its children. */
+  public static String parent(String pointer) {
+    int i = pointer.lastIndexOf('/');
+    return i <= 0 ? "" : pointer.substring(0, i);
+  }
+
+  /** The unescaped last token, or the empty string for the root. */
+  public static String lastToken(String pointer) {
+    int i = pointer.lastIndexOf('/');
+    return i < 0 ? "" : unescape(pointer.substring(i + 1));
+  }
+
+  /** The unescaped tokens of a pointer. */
+  public static List<String> tokens(String pointer) {
+    List<String> out = new ArrayList<>();
+    if (pointer.isEmpty()) {
+      return out;
+    }
+    for (String t : pointer.substring(1).split("/", -1)) {
+      out.add(unescape(t));
+    }
+    return out;
+  }
+
+  public static String unescape(String token) {
+    return token.replace("~1", "/").replace("~0", "~");
+  }
+}

@@ -1,0 +1,44 @@
+package org.connectverify.core.schema;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import org.everit.json.schema.FormatValidator;
+
+/**
+ * Format {@code connect-url}: an absolute http(s) URL or a URL relative to the app's baseUrl, as Atlassian's validator
+ * accepts them. Context-parameter tokens such as {@code {issue.key}} or {@code ${project.id}} are allowed anywhere.
+ */
+final class ConnectUrlFormat implements FormatValidator {
+  @Override
+  public String formatName() {
+    return "connect-url";
+  }
+
+  @Override
+  public Optional<String> validate(String subject) {
+    if (subject.isBlank()) {
+      return Optional.of("URL is empty");
+    }
+    if (subject.chars().anyMatch(Character::isWhitespace) && !subject.contains("{")) {
+      return Optional.of("URL \"" + subject + "\" contains white space");
+    }
+    String probe = subject.replaceAll("\\$?\\{[^{}]*}", "x");
+    try {
+      URI uri = new URI(probe.replace(" ", "%20"));
+      if (uri.isAbsolute()) {
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+          return Optional.of(
+              "URL \"" + subject + "\" has scheme '" + scheme + "'; only http(s) or a relative URL is allowed");
+        }
+        if (uri.getHost() == null) {
+          return Optional.of("URL \"" + subject + "\" has no host");
+        }
+      }
+      return Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.of("\"" + subject + "\" is not a valid URL: " + e.getReason());
+    }
+  }
+}

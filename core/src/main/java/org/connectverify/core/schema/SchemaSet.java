@@ -1,0 +1,123 @@
+package org.connectverify.core.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.connectverify.core.Product;
+import org.connectverify.core.text.Strings;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.loader.SchemaClient;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+import org.json.JSONTokener;
+
+/**
+ * Our JSON Schemas (from the {@code schemas} module) for each product, parsed and compiled at most once per instance,
+ * on first use. Also answers which module types and top-level fields each product knows, read from the same schemas so
+ * that nothing is listed twice. Thread-safe.
+ */
+public final class SchemaSet {
+  static final String BASE = "org/connectverify/schemas/";
+
+  private final Map<Product, Schema> compiled = new EnumMap<>(Product.class);
+  private final Map<Product, JsonNode> raw = new EnumMap<>(Product.class);
+  private JsonNode shared;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /** The compiled schema of a product. */
+  public synchronized Schema schema(Product product) {
+    return compiled.computeIfAbsent(product, this::compile);
+  }
+
+  private Schema compile(Product product) {
+    JSONObject json;
+    try (InputStream in = open(fileName(product))) {
+      json = new JSONObject(new JSONTokener(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SchemaLoader loader =
+        SchemaLoader.builder()
+            .draftV7Support()
+            .schemaClient(SchemaClient.classPathAwareClient())
+            .resolutionScope("classpath://" + BASE)
+            .addFormatValidator(new ConnectUrlFormat())
+            .schemaJson(json)
+            .build();
+    return loader.load().build();
+  }
+
+  static String fileName(Product product) {
+    return product.label() + ".schema.json";
+  }
+
+  private static InputStream open(String name) throws IOException {
+    InputStream in = SchemaSet.class.getClassLoader().getResourceAsStream(BASE + name);
+    if (in == null) {
+      throw new IOException("schema " + BASE + name + " is missing from the class path");
+    }
+    return in;
+  }
+
+  private synchronized JsonNode raw(Product product) {
+    return raw.computeIfAbsent(product, p -> readTree(fileName(p)));
+  }
+
+  private synchronized JsonNode shared() {
+    if (shared == null) {
+      shared = readTree("shared.schema.json");
+    }
+    return shared;
+  }
+
+  private JsonNode readTree(String name) {
+    try (InputStream in = open(name)) {
+      return mapper.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Module types the product's schema declares, in schema order. */
+  public Set<String> moduleTypes(Product product) {
+    JsonNode props = raw(product).path("properties").path("modules").path("properties");
+    Set<String> out = new LinkedHashSet<>();
+    props.fieldNames().forEachRemaining(out::add);
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** Top-level fields every descriptor may have (from the shared descriptor definition). */
+  public Set<String> topLevelFields() {
+    Set<String> out = new LinkedHashSet<>();
+    shared().path("definitions").path("descriptor").path("properties").fieldNames().forEachRemaining(out::add);
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** Names of the module types that take a single object instead of an array, for a product. */
+  public Set<String> singleObjectModuleTypes(Product product) {
+    Set<String> out = new LinkedHashSet<>();
+    Iterator<Map.Entry<String, JsonNode>> it =
+        raw(product).path("properties").path("modules").path("properties").fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!"array".equals(e.getValue().path("type").asText("array"))) {
+        out.add(e.getKey());
+      }
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** The known module types closest to {@code name} (edit distance), best first. */
+  public List<String> closestModuleTypes(Product product, String name) {
+    return Strings.closest(name, moduleTypes(product));
+  }
+}

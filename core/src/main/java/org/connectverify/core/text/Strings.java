@@ -1,0 +1,54 @@
+package org.connectverify.core.text;
+
+/** Small string helpers for messages. */
+public final class Strings {
+  private Strings() {}
+
+  /** Levenshtein edit distance. */
+  public static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** The candidates closest to {@code name} by case-insensitive edit distance, best first; empty when none is close. */
+  public static java.util.List<String> closest(String name, Iterable<String> candidates) {
+    java.util.List<String> best = new java.util.ArrayList<>();
+    int bestDistance = Integer.MAX_VALUE;
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (String candidate : candidates) {
+      int d = distance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        best.clear();
+        bestDistance = d;
+      }
+      if (d == bestDistance) {
+        best.add(candidate);
+      }
+    }
+    int limit = Math.max(2, name.length() / 3);
+    return bestDistance <= limit ? best : java.util.List.of();
+  }
+
+  /** Quotes and joins values for messages: {@code "a", "b" or "c"}. */
+  public static String quoteList(java.util.Collection<String> values, String lastJoin) {
+    java.util.List<String> q = values.stream().map(v -> "\"" + v + "\"").toList();
+    if (q.size() <= 1) {
+      return String.join("", q);
+    }
+    return String.join(", ", q.subList(0, q.size() - 1)) + " " + lastJoin + " " + q.get(q.size() - 1);
+  }
+}
