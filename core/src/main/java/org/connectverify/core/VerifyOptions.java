@@ -113,6 +113,22 @@ public final class VerifyOptions {
       return this;
     }
 
+    /**
+     * Sets an option by its name as users write it in a config file or fixture ({@code product=jira},
+     * {@code fail-on=warning}, {@code skip-rule=schema/*}). Repeatable options accumulate.
+     *
+     * @throws IllegalArgumentException for an unknown name or a bad value, with a one-line message
+     */
+    public Builder set(String name, String value) {
+      switch (name) {
+        case "product" -> product(Product.parseChoice(value));
+        case "fail-on" -> failOn(FailOn.parse(value));
+        case "skip-rule" -> skipRule(value);
+        default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+      }
+      return this;
+    }
+
     public VerifyOptions build() {
       return new VerifyOptions(this);
     }

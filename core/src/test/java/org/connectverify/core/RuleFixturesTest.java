@@ -1,0 +1,75 @@
+package org.connectverify.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden fixtures, one folder per case: {@code rules/<category>/<name>/<case>/} holds the descriptor(s)
+ * ({@code atlassian-connect*.json} at the top of the case folder), the files they reference, an optional
+ * {@code options.properties} (names as in {@link VerifyOptions.Builder#set}), and {@code expected.txt} with the exact
+ * canonical lines of every finding, paths relative to the case folder; empty means the case must be clean.
+ */
+class RuleFixturesTest {
+
+  @TestFactory
+  Stream<DynamicTest> everyFixtureProducesExactlyItsExpectedFindings() throws IOException {
+    List<Path> cases = cases();
+    assertFalse(cases.isEmpty(), "no fixtures found under " + TestPaths.ruleFixtures());
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(TestPaths.ruleFixtures().relativize(c).toString(), () -> runCase(c)));
+  }
+
+  static List<Path> cases() throws IOException {
+    try (Stream<Path> s = Files.walk(TestPaths.ruleFixtures())) {
+      return s.filter(p -> Files.isRegularFile(p.resolve("expected.txt"))).sorted().collect(Collectors.toList());
+    }
+  }
+
+  /** Runs one case folder and returns its canonical lines. */
+  public static List<String> actual(Path caseDir) throws Exception {
+    VerifyOptions.Builder b = VerifyOptions.builder().baseDir(caseDir);
+    Path props = caseDir.resolve("options.properties");
+    if (Files.exists(props)) {
+      Properties p = new Properties();
+      try (var r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      for (String name : p.stringPropertyNames().stream().sorted().toList()) {
+        for (String value : p.getProperty(name).split(",")) {
+          b.set(name, value.trim());
+        }
+      }
+    }
+    List<Path> descriptors;
+    try (Stream<Path> s = Files.list(caseDir)) {
+      descriptors =
+          s.filter(f -> f.getFileName().toString().startsWith("atlassian-connect") && f.toString().endsWith(".json"))
+              .sorted()
+              .collect(Collectors.toList());
+    }
+    Report report = Verifier.create(b.build()).verify(descriptors);
+    List<String> lines = new ArrayList<>();
+    report.findings().forEach(f -> lines.add(f.toString()));
+    return lines;
+  }
+
+  private static void runCase(Path caseDir) throws Exception {
+    List<String> expected =
+        Files.readAllLines(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
+    assertEquals(String.join("\n", expected), String.join("\n", actual(caseDir)), caseDir.toString());
+  }
+}
