@@ -14,6 +14,8 @@ import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
 import org.json.JSONTokener;
+import org.everit.json.schema.ConstSchema;
+import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 
@@ -170,21 +172,19 @@ public final class SchemaCheck implements Check {
         describe(parent) + " does not allow property \"" + name + "\"");
   }
 
+  /** The allowed values in schema order, e.g. {@code ["jwt", "none"]}. */
   private static String allowed(Schema schema) {
-    String text = schema == null ? "" : schema.toString();
-    int i = text.indexOf("\"enum\":");
-    if (i >= 0) {
-      int end = text.indexOf(']', i);
-      if (end > i) {
-        return text.substring(i + 7, end + 1);
-      }
+    List<Object> values;
+    if (schema instanceof EnumSchema e) {
+      values = e.getPossibleValuesAsList();
+    } else if (schema instanceof ConstSchema c) {
+      values = List.of(c.getPermittedValue());
+    } else {
+      return "";
     }
-    i = text.indexOf("\"const\":");
-    if (i >= 0) {
-      int end = text.indexOf(',', i);
-      return "[" + text.substring(i + 8, end < 0 ? text.length() - 1 : end) + "]";
-    }
-    return "";
+    return values.stream()
+        .map(v -> v instanceof String str ? "\"" + str + "\"" : String.valueOf(v))
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   private static String patternMessage(String everitMessage) {
