@@ -1,0 +1,118 @@
+package org.connectverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+  private static final String JIRA = CliRunner.root().resolve("examples/jira-app/atlassian-connect.json").toString();
+  private static final String BROKEN = CliRunner.root().resolve("examples/broken").toString();
+
+  @Test
+  void cleanDescriptorExitsZeroWithSummary() {
+    CliRunner.Result r = CliRunner.run(JIRA);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("0 errors, 0 warnings, 0 infos in 1 descriptor"), r.out());
+    assertTrue(r.out().contains("checked as jira"), r.out());
+  }
+
+  @Test
+  void explicitVerifySubcommandIsTheSameAsTheImplicitOne() {
+    assertEquals(CliRunner.run(JIRA).out(), CliRunner.run("verify", JIRA).out());
+  }
+
+  @Test
+  void findingsExitOneAndPrintCanonicalLines() {
+    CliRunner.Result r = CliRunner.run(BROKEN);
+    assertEquals(1, r.code());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches(".*atlassian-connect\\.json:\\d+:\\d+: error: .* \\[[a-z0-9-]+/[a-z0-9-]+]")),
+        r.out());
+  }
+
+  @Test
+  void failOnNeverExitsZeroEvenWithErrors() {
+    assertEquals(0, CliRunner.run("--fail-on", "never", BROKEN).code());
+  }
+
+  @Test
+  void missingFileIsUsageErrorWithOneLine() {
+    CliRunner.Result r = CliRunner.run("does-not-exist.json");
+    assertEquals(2, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("does-not-exist.json: no such file or folder"), r.err());
+  }
+
+  @Test
+  void badOptionValueIsUsageError() {
+    CliRunner.Result r = CliRunner.run("--fail-on", "sometimes", JIRA);
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("connect-verify: unknown fail-on level 'sometimes'"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void unknownOptionIsUsageError() {
+    CliRunner.Result r = CliRunner.run("--frobnicate", JIRA);
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
+  }
+
+  @Test
+  void noArgumentsIsUsageError() {
+    assertEquals(2, CliRunner.run().code());
+  }
+
+  @Test
+  void versionAndHelpExitZero() {
+    CliRunner.Result v = CliRunner.run("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("connect-verify "), v.out());
+    CliRunner.Result h = CliRunner.run("verify", "--help");
+    assertEquals(0, h.code());
+    assertTrue(h.out().contains("--fail-on"), h.out());
+  }
+
+  @Test
+  void jsonReportKeepsTheContractNames(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("report.json");
+    CliRunner.Result r = CliRunner.run("--format", "json", "--output", out.toString(), BROKEN);
+    assertEquals(1, r.code());
+    JsonNode json = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
+    assertEquals("connect-verify", json.path("tool").path("name").asText());
+    assertTrue(json.path("tool").has("version"));
+    JsonNode d = json.path("descriptors").get(0);
+    assertTrue(d.has("file") && d.has("product") && d.has("key"), d.toString());
+    JsonNode f = json.path("findings").get(0);
+    for (String field : new String[] {"rule", "severity", "file", "line", "column", "pointer", "message", "hint"}) {
+      assertTrue(f.has(field), "finding lacks " + field + ": " + f);
+    }
+    assertEquals(f.path("severity").asText().toLowerCase(), f.path("severity").asText());
+    JsonNode s = json.path("summary");
+    assertTrue(s.has("errors") && s.has("warnings") && s.has("infos"), s.toString());
+  }
+
+  @Test
+  void syntaxErrorIsAFindingWithPosition(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("atlassian-connect.json");
+    Files.writeString(f, "{\n  \"key\": \"a\",\n  \"baseUrl\" \"https://x.example.com\"\n}\n");
+    CliRunner.Result r = CliRunner.run(f.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("atlassian-connect.json:3:13: error: invalid JSON"), r.out());
+  }
+
+  @Test
+  void folderWithoutDescriptorIsUsageError(@TempDir Path tmp) {
+    CliRunner.Result r = CliRunner.run(tmp.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no descriptor found"), r.err());
+  }
+}
