@@ -34,10 +34,10 @@ final class BaseUrlDiff implements DiffCheck {
         BREAKING_BASE_URL,
         at,
         "baseUrl changes from "
-            + JsonText.quote(before)
-            + (after == null ? " to nothing" : " to " + JsonText.quote(after))
+            + JsonText.quoteFull(before)
+            + (after == null ? " to nothing" : " to " + JsonText.quoteFull(after))
             + ": existing installs keep calling "
-            + JsonText.quote(before)
+            + JsonText.quoteFull(before)
             + " until they are reinstalled",
         "keep the baseUrl and move what serves it behind the same address; if you must move, keep the old address"
             + " answering for existing installs");

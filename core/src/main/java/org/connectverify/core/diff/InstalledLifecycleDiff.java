@@ -38,7 +38,7 @@ final class InstalledLifecycleDiff implements DiffCheck {
           BREAKING_INSTALLED_LIFECYCLE,
           ctx.keyInOld(POINTER),
           "lifecycle.installed "
-              + JsonText.quote(before)
+              + JsonText.quoteFull(before)
               + " is removed: the app is no longer told when a site installs or upgrades it, so it gets no shared"
               + " secret or tenant details for new installs",
           "keep lifecycle.installed pointing at a handler that answers 200 or 204");
@@ -53,11 +53,11 @@ final class InstalledLifecycleDiff implements DiffCheck {
         BREAKING_INSTALLED_LIFECYCLE,
         ctx.inNew(POINTER),
         "lifecycle.installed moves from "
-            + JsonText.quote(before)
+            + JsonText.quoteFull(before)
             + " to "
-            + JsonText.quote(after)
+            + JsonText.quoteFull(after)
             + ": installs and upgrades fail unless the new URL answers 200 or 204 the moment the update rolls out",
-        "keep the old path " + JsonText.quote(before) + "; if the handler moves, serve it at both paths");
+        "keep the old path " + JsonText.quoteFull(before) + "; if the handler moves, serve it at both paths");
   }
 
   /** An absolute URL as it is; a relative one appended to the baseUrl. */

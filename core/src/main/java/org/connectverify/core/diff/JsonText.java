@@ -30,6 +30,11 @@ final class JsonText {
     return node.toString();
   }
 
+  /** {@code "text"} in full, for values whose every character matters (keys, URLs). */
+  static String quoteFull(String s) {
+    return "\"" + s + "\"";
+  }
+
   /** {@code "text"}, cut with an ellipsis when longer than 60 characters. */
   static String quote(String s) {
     String t = s.length() > MAX ? s.substring(0, MAX - 1) + "…" : s;

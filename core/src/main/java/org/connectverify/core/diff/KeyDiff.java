@@ -35,10 +35,10 @@ final class KeyDiff implements DiffCheck {
         BREAKING_KEY,
         at,
         "app key changes from "
-            + JsonText.quote(before)
-            + (after == null ? " to nothing" : " to " + JsonText.quote(after))
+            + JsonText.quoteFull(before)
+            + (after == null ? " to nothing" : " to " + JsonText.quoteFull(after))
             + ": this is a different app; existing installs are not updated, and customers would have to install it"
             + " anew and lose the data stored under the old key",
-        "keep the key " + JsonText.quote(before) + "; a new key belongs to a new Marketplace listing");
+        "keep the key " + JsonText.quoteFull(before) + "; a new key belongs to a new Marketplace listing");
   }
 }
