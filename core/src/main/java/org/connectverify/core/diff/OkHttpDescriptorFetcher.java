@@ -34,7 +34,6 @@ public final class OkHttpDescriptorFetcher implements DescriptorFetcher, AutoClo
             .callTimeout(total)
             .followRedirects(true)
             .followSslRedirects(true)
-            .retryOnConnectionFailure(false)
             .build();
   }
 
