@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.connectverify.core.diff.DiffChecks;
 import org.connectverify.core.json.JsonRules;
 import org.connectverify.core.schema.SchemaCheck;
 
@@ -32,6 +33,11 @@ public final class Checks {
         if (previous != null && previous != r) {
           throw new IllegalStateException("rule id used twice: " + r.id());
         }
+      }
+    }
+    for (Rule r : DiffChecks.rules()) {
+      if (rules.put(r.id(), r) != null) {
+        throw new IllegalStateException("rule id used twice: " + r.id());
       }
     }
     return rules;

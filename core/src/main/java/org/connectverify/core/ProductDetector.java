@@ -11,17 +11,17 @@ import org.connectverify.core.schema.SchemaSet;
  * locations and admin scopes. A descriptor with no signal, or with as many signals for both, is checked against what
  * both products share.
  */
-final class ProductDetector {
+public final class ProductDetector {
   private final SchemaSet schemas;
 
-  ProductDetector(SchemaSet schemas) {
+  public ProductDetector(SchemaSet schemas) {
     this.schemas = schemas;
   }
 
   /** The product and the reason, as shown in the report. */
-  record Decision(Product product, String reason) {}
+  public record Decision(Product product, String reason) {}
 
-  Decision detect(JsonNode root) {
+  public Decision detect(JsonNode root) {
     Set<String> jira = schemas.moduleTypes(Product.JIRA);
     Set<String> confluence = schemas.moduleTypes(Product.CONFLUENCE);
     int j = 0;

@@ -19,9 +19,17 @@ public final class TestPaths {
     return root().resolve("core/src/test/resources/rules");
   }
 
-  /** {@code ../shared} beside the repository, or null when it is absent (a plain clone). */
+  /**
+   * {@code ../shared} beside the repository (or beside the folder of worktrees holding it), or null when it is absent
+   * (a plain clone).
+   */
   public static Path shared() {
-    Path s = root().resolve("../shared").normalize();
-    return Files.isDirectory(s) ? s : null;
+    for (String candidate : new String[] {"../shared", "../../shared"}) {
+      Path s = root().resolve(candidate).normalize();
+      if (Files.isDirectory(s.resolve("corpus"))) {
+        return s;
+      }
+    }
+    return null;
   }
 }

@@ -1,0 +1,162 @@
+package org.connectverify.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.connectverify.core.FailOn;
+import org.connectverify.core.InputException;
+import org.connectverify.core.Product;
+import org.connectverify.core.Report;
+import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.diff.DescriptorDiff;
+import org.connectverify.core.diff.DiffSide;
+import org.connectverify.core.diff.DiffSides;
+import org.connectverify.core.diff.OkHttpDescriptorFetcher;
+import org.connectverify.core.report.JsonReporter;
+import org.connectverify.core.report.Reporter;
+import org.connectverify.core.report.TextReporter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code connect-verify diff OLD NEW}: what releasing NEW does to customers who have OLD. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.VersionProvider.class,
+    description = {
+      "Compare the released descriptor (OLD) with the one about to be released (NEW) and classify every change:",
+      "breaking or losing data (error), needing each customer's admin to approve it or a major version (warning),",
+      "or rolled out automatically (info)."
+    },
+    footer = {
+      "",
+      "OLD and NEW are each a file, an http(s) URL (with --online), or git:REV:path, read from the repository of",
+      "the current folder without a checkout (path from the repository root, or ./path from the current folder).",
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable side,",
+      "3 internal failure."
+    })
+final class DiffCommand implements Callable<Integer> {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The descriptor customers have now.")
+  String older;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The descriptor about to be released.")
+  String newer;
+
+  @Option(names = "--online", description = "Allow OLD or NEW to be an http(s) URL.")
+  boolean online;
+
+  @Option(
+      names = "--product",
+      paramLabel = "PRODUCT",
+      description = "jira, confluence or auto (default: auto, decided from module types and locations).")
+  String product = "auto";
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
+  String format = "text";
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description =
+          "error, warning, info or never (default: error, i.e. fail on breaking changes; 'warning' also fails on"
+              + " changes that need admin approval).")
+  String failOn = "error";
+
+  @Option(
+      names = "--skip-rule",
+      paramLabel = "RULE",
+      description = "Do not report this rule (an id such as diff/automatic, or diff/*). Repeatable.")
+  List<String> skipRules = new ArrayList<>();
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
+  boolean quiet;
+
+  DiffCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    VerifyOptions options;
+    Reporter reporter;
+    try {
+      VerifyOptions.Builder b =
+          VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
+      skipRules.forEach(b::skipRule);
+      options = b.build();
+      reporter = reporter(format);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Report report;
+    OkHttpDescriptorFetcher fetcher = online ? new OkHttpDescriptorFetcher() : null;
+    try {
+      DiffSides sides = new DiffSides(Path.of("").toAbsolutePath(), fetcher);
+      DiffSide a = sides.load(older);
+      DiffSide b = sides.load(newer);
+      report = DescriptorDiff.create(options).diff(a, b);
+    } catch (InputException e) {
+      err.println("connect-verify: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } finally {
+      if (fetcher != null) {
+        fetcher.close();
+      }
+    }
+    try {
+      if (output == null) {
+        reporter.write(report, out);
+        out.flush();
+      } else {
+        StringWriter buffer = new StringWriter();
+        reporter.write(report, buffer);
+        writeFile(output, buffer.toString());
+        if (!quiet) {
+          err.println(report.summary() + "; report written to " + output);
+        }
+      }
+    } catch (IOException e) {
+      err.println("connect-verify: cannot write report to " + output + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    return report.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  // The same formats as verify; when verify gains more (markdown), this switch should use the same factory.
+  private Reporter reporter(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "text" -> new TextReporter(quiet);
+      case "json" -> new JsonReporter();
+      default -> throw new IllegalArgumentException("unknown format '" + name + "' (expected text or json)");
+    };
+  }
+
+  private static void writeFile(Path file, String text) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(text);
+    }
+  }
+}

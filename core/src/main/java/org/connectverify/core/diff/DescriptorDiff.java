@@ -1,0 +1,164 @@
+package org.connectverify.core.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.connectverify.core.Descriptor;
+import org.connectverify.core.Finding;
+import org.connectverify.core.InternalRules;
+import org.connectverify.core.Position;
+import org.connectverify.core.Product;
+import org.connectverify.core.ProductDetector;
+import org.connectverify.core.Report;
+import org.connectverify.core.Severity;
+import org.connectverify.core.Version;
+import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.schema.SchemaSet;
+
+/**
+ * Compares the descriptor customers have (OLD) with the one about to be released (NEW) and classifies every change
+ * by what it does to existing installs: breaking or data-losing (errors), needing each customer's admin to approve
+ * it or a major version (warnings), or rolled out automatically (info). Findings point into NEW, or into OLD for what
+ * was removed. The run's options (fail threshold, skipped rules, severity overrides, product) apply as in verify.
+ */
+public final class DescriptorDiff {
+  private final VerifyOptions options;
+  private final JsonReader reader = new JsonReader();
+  private final SchemaSet schemas = new SchemaSet();
+
+  private DescriptorDiff(VerifyOptions options) {
+    this.options = options;
+  }
+
+  public static DescriptorDiff create(VerifyOptions options) {
+    return new DescriptorDiff(Objects.requireNonNull(options));
+  }
+
+  /** Compares two descriptors already read. */
+  public Report diff(DiffSide older, DiffSide newer) {
+    List<Finding> findings = new ArrayList<>();
+    List<Report.Checked> checked = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Descriptor a = parse(older, findings, checked, notes);
+    Descriptor b = parse(newer, findings, checked, notes);
+    if (a != null && b != null) {
+      DiffContext ctx = new DiffContext(a, b, findings);
+      for (DiffCheck check : DiffChecks.defaults()) {
+        runGuarded(check, ctx, b.file(), findings);
+      }
+    }
+    List<Finding> effective = applyOptions(findings);
+    if (a != null && b != null) {
+      notes.add(verdict(effective));
+    }
+    return new Report(Version.get(), checked, effective, options.failOn(), notes);
+  }
+
+  /**
+   * Parses one side; null when it cannot be compared (its reading problems are then findings). Reading problems of a
+   * side that parses (duplicate keys, comments) are verify's business and left out.
+   */
+  private Descriptor parse(
+      DiffSide side, List<Finding> findings, List<Report.Checked> checked, List<String> notes) {
+    // Templated descriptors ({{...}}) would be rendered here once core supports templating, as verify does.
+    JsonReader.Result parsed = reader.read(side.bytes(), side.display());
+    if (!parsed.parsed() || !parsed.root().isObject()) {
+      if (parsed.parsed()) {
+        findings.add(
+            new Finding(
+                org.connectverify.core.json.JsonRules.SYNTAX.id(),
+                Severity.ERROR,
+                new Position(side.display(), 1, 1, ""),
+                "expected a JSON object (a descriptor), found " + JsonText.brief(parsed.root()),
+                null,
+                List.of()));
+      } else {
+        findings.addAll(parsed.findings());
+      }
+      checked.add(new Report.Checked(side.display(), null, null, null));
+      notes.add(side.display() + " cannot be read as a descriptor, so nothing was compared");
+      return null;
+    }
+    JsonNode root = parsed.root();
+    Product product;
+    String reason;
+    if (options.product() != null) {
+      product = options.product();
+      reason = "chosen with --product";
+    } else {
+      ProductDetector.Decision d = new ProductDetector(schemas).detect(root);
+      product = d.product();
+      reason = d.reason();
+    }
+    Descriptor d = new Descriptor(side.display(), null, root, parsed.sourceMap(), product, reason);
+    checked.add(new Report.Checked(side.display(), product, reason, d.key()));
+    return d;
+  }
+
+  /** The only broad catch: a crashing check becomes a finding and the comparison goes on. */
+  private static void runGuarded(DiffCheck check, DiffContext ctx, String display, List<Finding> findings) {
+    try {
+      check.check(ctx);
+    } catch (RuntimeException | StackOverflowError e) {
+      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      findings.add(
+          new Finding(
+              InternalRules.CHECK_FAILED.id(),
+              InternalRules.CHECK_FAILED.defaultSeverity(),
+              Position.ofFile(display),
+              "diff check " + check.getClass().getSimpleName() + " crashed (" + what + ")",
+              "this is a bug in connect-verify; please report it with both descriptors",
+              List.of()));
+    }
+  }
+
+  private List<Finding> applyOptions(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (options.skips(f.ruleId())) {
+        continue;
+      }
+      Severity s = options.severities().get(f.ruleId());
+      out.add(s == null ? f : f.withSeverity(s));
+    }
+    return out;
+  }
+
+  /** What the Marketplace will make of the update, by the classes of the findings that remain. */
+  static String verdict(List<Finding> findings) {
+    boolean major = has(findings, "diff/major-api-version");
+    boolean approval = has(findings, "diff/needs-approval-");
+    long breaking = findings.stream().filter(f -> breaking(f.ruleId())).count();
+    boolean any = findings.stream().anyMatch(f -> f.ruleId().startsWith("diff/"));
+    String kind;
+    if (major) {
+      kind = "major (apiVersion changes; each customer's admin must approve it)";
+    } else if (approval) {
+      kind = "minor (each customer's admin must approve it; until then customers keep the old version)";
+    } else if (any) {
+      kind = "micro (rolled out to every customer automatically, no approval)";
+    } else {
+      return "Marketplace update: none (the descriptors are equivalent)";
+    }
+    return "Marketplace update: "
+        + kind
+        + (breaking == 0
+            ? "; nothing breaks existing installs"
+            : breaking == 1
+                ? "; 1 change breaks existing installs or loses customer data"
+                : "; " + breaking + " changes break existing installs or lose customer data");
+  }
+
+  private static boolean has(List<Finding> findings, String prefix) {
+    return findings.stream().anyMatch(f -> f.ruleId().startsWith(prefix));
+  }
+
+  private static boolean breaking(String ruleId) {
+    return ruleId.startsWith("diff/breaking-")
+        || ruleId.startsWith("diff/module-")
+        || ruleId.equals("diff/locale-removed")
+        || ruleId.equals("diff/condition-added");
+  }
+}
