@@ -65,6 +65,19 @@ class SuppressionRunTest {
   }
 
   @Test
+  void theRulePageShowsExactlyThisRunsConfigAndOutput() throws Exception {
+    String page =
+        java.nio.file.Files.readString(
+            org.connectverify.core.TestPaths.root().resolve("docs/rules/config/unused-suppression.md"));
+    assertTrue(page.contains("```json\n" + CONFIG + "```"), "the example config is the one this test runs");
+    Workspace w = new Workspace(tmp);
+    w.write("connect-verify.json", CONFIG);
+    w.write("app/atlassian-connect.json", Workspace.twoDuplicates().replace("  \"name\": \"Issue Helper 2\",\n", ""));
+    String line = Workspace.lines(w.run(b -> {}, "app")).get(0);
+    assertTrue(page.contains("```text\n" + line + "\n```"), line);
+  }
+
+  @Test
   void anUnusedSuppressionForFilesNotInThisRunIsNotReported() throws Exception {
     Workspace w = new Workspace(tmp);
     w.write(
