@@ -181,8 +181,15 @@ public final class SarifReporter implements Reporter {
   private static void writePhysical(JsonGenerator g, Position p) throws IOException {
     g.writeObjectFieldStart("physicalLocation");
     g.writeObjectFieldStart("artifactLocation");
-    g.writeStringField("uri", uri(p.file()));
-    g.writeStringField("uriBaseId", "%SRCROOT%");
+    if (isAbsolute(p.file())) {
+      String path = p.file().replace('\\', '/');
+      g.writeStringField(
+          "uri",
+          path.startsWith("/") ? "file://" + uri(path) : "file:///" + path.substring(0, 2) + uri(path.substring(2)));
+    } else {
+      g.writeStringField("uri", uri(p.file()));
+      g.writeStringField("uriBaseId", "%SRCROOT%");
+    }
     g.writeEndObject();
     if (p.line() > 0) {
       g.writeObjectFieldStart("region");
@@ -193,6 +200,11 @@ public final class SarifReporter implements Reporter {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  /** Files outside the base folder are shown as given, possibly absolute: those get a {@code file:} URI. */
+  static boolean isAbsolute(String file) {
+    return file.startsWith("/") || file.matches("[A-Za-z]:[\\\\/].*");
   }
 
   /** A relative URI reference: each path segment percent-encoded where RFC 3986 requires it. */

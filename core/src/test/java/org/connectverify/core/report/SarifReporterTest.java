@@ -41,8 +41,28 @@ class SarifReporterTest {
   }
 
   @Test
+  void filesOutsideTheBaseFolderGetAbsoluteFileUris() throws Exception {
+    org.connectverify.core.Finding f =
+        new org.connectverify.core.Finding("json/syntax", org.connectverify.core.Severity.ERROR,
+            new org.connectverify.core.Position("/srv/apps/my app/atlassian-connect.json", 1, 2, ""), "bad", null,
+            java.util.List.of());
+    org.connectverify.core.Report r =
+        new org.connectverify.core.Report("9.9.9", java.util.List.of(), java.util.List.of(f),
+            org.connectverify.core.FailOn.ERROR, java.util.List.of());
+    JsonNode loc =
+        new ObjectMapper()
+            .readTree(render(new SarifReporter(SampleReports.settings().build()), r))
+            .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+    assertEquals("file:///srv/apps/my%20app/atlassian-connect.json", loc.get("uri").asText());
+    assertFalse(loc.has("uriBaseId"));
+    assertEquals(true, SarifReporter.isAbsolute("C:\\apps\\a.json"));
+    assertEquals(false, SarifReporter.isAbsolute("apps/a.json"));
+  }
+
+  @Test
   void urisArePercentEncodedRelativeReferences() {
     assertEquals("my%20app/atlassian-connect.json", SarifReporter.uri("my app/atlassian-connect.json"));
     assertEquals("%C3%A9t%C3%A9/a%23b.json", SarifReporter.uri("\u00e9t\u00e9/a#b.json"));
+    assertEquals("a%3Ab/x.json", SarifReporter.uri("a:b/x.json"), "a colon would read as a scheme");
   }
 }
