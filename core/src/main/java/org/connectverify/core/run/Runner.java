@@ -77,24 +77,28 @@ public final class Runner {
     if (config != null) {
       report = suppress(report, config, verify);
     }
+    // Read the old baseline before writing the new one: both options may name the same file.
+    Baseline old = null;
+    if (options.baseline() != null) {
+      Path file = options.baseline();
+      try {
+        old = Baseline.read(Files.readAllBytes(file), display(file, baseDir));
+      } catch (NoSuchFileException e) {
+        throw new InputException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
+      } catch (IOException e) {
+        throw new InputException(file + ": cannot read baseline: " + e.getMessage(), e);
+      }
+    }
     if (options.writeBaseline() != null) {
       Path file = options.writeBaseline();
       Baseline written = Baseline.of(report.findings(), relativeTo(file, baseDir));
       writeFile(file, written::write);
       messages.add("baseline written to " + display(file, baseDir) + " (" + written.entries().size() + " findings)");
     }
-    if (options.baseline() != null) {
+    if (old != null) {
       Path file = options.baseline();
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (NoSuchFileException e) {
-        throw new InputException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
-      } catch (IOException e) {
-        throw new InputException(file + ": cannot read baseline: " + e.getMessage(), e);
-      }
       String shown = display(file, baseDir);
-      Baseline.Outcome o = Baseline.read(bytes, shown).apply(report.findings(), relativeTo(file, baseDir));
+      Baseline.Outcome o = old.apply(report.findings(), relativeTo(file, baseDir));
       report =
           report.withBaseline(
               o.fresh(),

@@ -80,6 +80,18 @@ class BaselineRunTest {
   }
 
   @Test
+  void readingAndRewritingTheSameBaselineComparesWithTheOldOne() throws Exception {
+    Workspace w = workspace();
+    w.write("app/atlassian-connect.json", Workspace.twoDuplicates().replace("  \"name\": \"Issue Helper 2\",\n", ""));
+    Path file = w.root.resolve("connect-verify-baseline.json");
+    Runner.Result r = w.run(b -> b.baseline(file).writeBaseline(file), "app");
+    assertEquals(1, r.report().baseline().fixed());
+    assertTrue(w.read("connect-verify-baseline.json").contains("/modules/generalPages/0/url"));
+    assertEquals(1, org.connectverify.core.baseline.Baseline.read(
+        java.nio.file.Files.readAllBytes(file), "b").entries().size());
+  }
+
+  @Test
   void aThirdCopyOfAKnownProblemIsNew() throws Exception {
     Workspace w = workspace();
     w.write(
