@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = "Verifies Atlassian Connect descriptors beyond their JSON schema.",
-    subcommands = {VerifyCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      VerifyCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      DiffCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Run 'connect-verify verify --help' for the verify options; 'connect-verify PATH' is short for 'connect-verify verify PATH'.",
@@ -69,6 +75,12 @@ final class Cli implements Runnable {
       }
       if (cls == DiffCommand.class) {
         return cls.cast(new DiffCommand(out, err));
+      }
+      if (cls == RulesCommand.class) {
+        return cls.cast(new RulesCommand(out));
+      }
+      if (cls == ExplainCommand.class) {
+        return cls.cast(new ExplainCommand(out, err));
       }
       return CommandLine.defaultFactory().create(cls);
     }

@@ -2,29 +2,22 @@ package org.connectverify.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.connectverify.core.FailOn;
 import org.connectverify.core.InputException;
-import org.connectverify.core.Product;
-import org.connectverify.core.Report;
-import org.connectverify.core.Verifier;
-import org.connectverify.core.VerifyOptions;
-import org.connectverify.core.report.JsonReporter;
-import org.connectverify.core.report.Reporter;
-import org.connectverify.core.report.TextReporter;
+import org.connectverify.core.config.ConfigException;
+import org.connectverify.core.run.ReportTarget;
+import org.connectverify.core.run.RunOptions;
+import org.connectverify.core.run.Runner;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code connect-verify verify [options] PATH...}: the main job. */
+/** {@code connect-verify verify [options] PATH...}: the main job, a thin shell over {@link Runner}. */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
@@ -43,25 +36,65 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--product",
       paramLabel = "PRODUCT",
       description = "jira, confluence or auto (default: auto, decided from module types and locations).")
-  String product = "auto";
+  String product;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
-  String format = "text";
+  /** One {@code --format X [--output FILE]} pair; picocli starts a new pair when an option repeats. */
+  static final class Output {
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description = "text, json, sarif, junit, github or markdown (default: text). Repeatable, each with its --output.")
+    String format = "text";
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write the report of the preceding --format to FILE instead of stdout.")
+    Path output;
+  }
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<Output> outputs = new ArrayList<>();
+
+  @Option(
+      names = "--report",
+      paramLabel = "FORMAT=FILE",
+      description = "Also write a report in FORMAT to FILE ('-' for stdout). Repeatable.")
+  List<String> reports = new ArrayList<>();
 
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       description = "error, warning, info or never: the lowest severity that fails the run (default: error).")
-  String failOn = "error";
+  String failOn;
 
   @Option(
       names = "--skip-rule",
       paramLabel = "RULE",
       description = "Do not run this rule (an id, or a category such as schema/*). Repeatable.")
   List<String> skipRules = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Configuration file (default: the nearest connect-verify.json above the first PATH, up to the"
+          + " repository root).")
+  Path config;
+
+  @Option(names = "--no-config", description = "Ignore connect-verify.json files.")
+  boolean noConfig;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Report only findings that are not in this baseline, and say how many known ones remain.")
+  Path baseline;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Record this run's findings (after suppressions) as a baseline in FILE.")
+  Path writeBaseline;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
   boolean quiet;
@@ -76,58 +109,54 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VerifyOptions options;
-    Reporter reporter;
+    Runner.Result result;
     try {
-      VerifyOptions.Builder b =
-          VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
-      skipRules.forEach(b::skipRule);
-      options = b.build();
-      reporter = reporter(format);
+      result = Runner.run(paths, this::apply, out);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    Report report;
-    try {
-      report = Verifier.create(options).verify(paths);
     } catch (InputException e) {
       err.println("connect-verify: " + e.getMessage());
       return ExitCodes.USAGE;
-    }
-    try {
-      if (output == null) {
-        reporter.write(report, out);
-        out.flush();
-      } else {
-        StringWriter buffer = new StringWriter();
-        reporter.write(report, buffer);
-        writeFile(output, buffer.toString());
-        if (!quiet) {
-          err.println(report.summary() + "; report written to " + output);
-        }
-      }
+    } catch (ConfigException e) {
+      e.problems().forEach(err::println);
+      return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("connect-verify: cannot write report to " + output + ": " + e.getMessage());
+      err.println("connect-verify: cannot write: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    return report.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  private Reporter reporter(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-      case "text" -> new TextReporter(quiet);
-      case "json" -> new JsonReporter();
-      default -> throw new IllegalArgumentException("unknown format '" + name + "' (expected text or json)");
-    };
-  }
-
-  private static void writeFile(Path file, String text) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    if (!quiet) {
+      result.messages().forEach(err::println);
+      if (result.options().reports().stream().noneMatch(ReportTarget::toStdout)) {
+        err.println(result.report().summary());
+      }
     }
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(text);
+    err.flush();
+    return result.report().failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** This command's options as run options; only what the user gave, so the configuration file fills the rest. */
+  private void apply(RunOptions.Builder b) {
+    boolean terminal = System.console() != null;
+    set(b, "product", product);
+    set(b, "fail-on", failOn);
+    skipRules.forEach(r -> b.set("skip-rule", r, null));
+    for (Output o : outputs) {
+      b.report(new ReportTarget(o.format, o.output));
+    }
+    reports.forEach(r -> b.report(ReportTarget.parse(r, null)));
+    b.config(config).noConfig(noConfig).quiet(quiet);
+    if (baseline != null) {
+      b.baseline(baseline);
+    }
+    if (writeBaseline != null) {
+      b.writeBaseline(writeBaseline);
+    }
+    b.snippets(terminal).color(Terminal.colour(terminal, noColor, System.getenv("NO_COLOR")));
+  }
+
+  private static void set(RunOptions.Builder b, String name, String value) {
+    if (value != null) {
+      b.set(name, value, null);
     }
   }
 }

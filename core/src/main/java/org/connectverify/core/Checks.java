@@ -24,7 +24,7 @@ public final class Checks {
     Map<String, Rule> rules = new LinkedHashMap<>();
     for (Rule r :
         List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING,
-            InternalRules.CHECK_FAILED)) {
+            InternalRules.CHECK_FAILED, org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION)) {
       rules.put(r.id(), r);
     }
     for (Check c : defaults(new Services())) {

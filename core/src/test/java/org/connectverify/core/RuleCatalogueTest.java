@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleCatalogueTest {
   /** Categories tested by their own golden tests rather than descriptor fixtures. */
-  private static final Set<String> OWN_GOLDEN_TESTS = Set.of("internal", "diff", "probe");
+  private static final Set<String> OWN_GOLDEN_TESTS = Set.of("internal", "diff", "probe", "config");
 
   @Test
   void everyRuleHasDocPageFixturesAndIndexEntry() throws Exception {

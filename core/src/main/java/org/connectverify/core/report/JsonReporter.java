@@ -12,7 +12,9 @@ import org.connectverify.core.Version;
 /**
  * The machine-readable contract other tools parse. Field names are stable:
  * {@code {"tool":{"name","version"},"descriptors":[{"file","product","key"}],"findings":[{"rule","severity","file",
- * "line","column","pointer","message","hint"}],"summary":{"errors","warnings","infos"}}}.
+ * "line","column","pointer","message","hint"}],"summary":{"errors","warnings","infos"}}}. Added later, never renamed:
+ * {@code "notes":[...]} (what the user should know about the run) and, when a baseline was applied,
+ * {@code "baseline":{"file","known","fixed"}}.
  */
 public final class JsonReporter implements Reporter {
   private final JsonFactory factory = new JsonFactory();
@@ -69,6 +71,18 @@ public final class JsonReporter implements Reporter {
       g.writeStringField("failOn", report.failOn().label());
       g.writeBooleanField("failed", report.failed());
       g.writeEndObject();
+      g.writeArrayFieldStart("notes");
+      for (String note : report.notes()) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
+      if (report.baseline() != null) {
+        g.writeObjectFieldStart("baseline");
+        g.writeStringField("file", report.baseline().file());
+        g.writeNumberField("known", report.baseline().known());
+        g.writeNumberField("fixed", report.baseline().fixed());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
     out.write('\n');

@@ -1,0 +1,107 @@
+package org.connectverify.core.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.connectverify.core.FailOn;
+import org.connectverify.core.Finding;
+import org.connectverify.core.Report;
+import org.connectverify.core.Severity;
+
+/**
+ * A summary a release manager can paste into a ticket, a pull request or a GitHub job summary: the overall verdict,
+ * a verdict per app (descriptor) with its counts, the counts by severity, the run's notes and the findings table.
+ * Cell text is escaped so pipes, brackets and HTML in messages cannot break the table.
+ */
+public final class MarkdownReporter implements Reporter {
+  private final ReportSettings settings;
+
+  public MarkdownReporter(ReportSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void write(Report report, Writer out) throws IOException {
+    out.write("## connect-verify: " + (report.failed() ? "FAILED" : "passed") + "\n\n");
+    out.write(
+        report.summary() + "; the run fails on "
+            + (report.failOn().label().equals("never") ? "nothing" : report.failOn().label() + " and above")
+            + ".\n\n");
+
+    out.write("| app | descriptor | product | verdict | errors | warnings | infos |\n");
+    out.write("|---|---|---|---|---:|---:|---:|\n");
+    Set<String> descriptorFiles = new LinkedHashSet<>();
+    for (Report.Checked d : report.descriptors()) {
+      descriptorFiles.add(d.file());
+      List<Finding> own = report.findings().stream().filter(f -> f.file().equals(d.file())).toList();
+      row(
+          out,
+          report.failOn(),
+          d.key() == null ? "(unknown)" : code(d.key()),
+          code(d.file()),
+          d.product() == null ? "(not parsed)" : d.product().label(),
+          own);
+    }
+    List<Finding> others = report.findings().stream().filter(f -> !descriptorFiles.contains(f.file())).toList();
+    if (!others.isEmpty()) {
+      row(out, report.failOn(), "(other files)", "", "", others);
+    }
+    out.write("\n| severity | count |\n|---|---:|\n");
+    for (Severity s : Severity.values()) {
+      out.write("| " + s.label() + " | " + report.count(s) + " |\n");
+    }
+    if (!report.notes().isEmpty()) {
+      out.write("\n");
+      for (String note : report.notes()) {
+        out.write("- " + cell(note) + "\n");
+      }
+    }
+    out.write("\n### Findings\n\n");
+    if (report.findings().isEmpty()) {
+      out.write("No findings.\n");
+      return;
+    }
+    out.write("| severity | rule | location | message |\n|---|---|---|---|\n");
+    for (Finding f : report.findings()) {
+      String message = f.hint() == null ? f.message() : f.message() + " (hint: " + f.hint() + ")";
+      out.write(
+          "| " + f.severity().label()
+              + " | [" + cell(f.ruleId()) + "](" + settings.rule(f.ruleId()).docUrl() + ")"
+              + " | " + code(f.position().describe())
+              + " | " + cell(message) + " |\n");
+    }
+  }
+
+  private static void row(Writer out, FailOn failOn, String app, String file, String product, List<Finding> findings) throws IOException {
+    long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    long infos = findings.stream().filter(f -> f.severity() == Severity.INFO).count();
+    boolean failed = findings.stream().anyMatch(f -> failOn.fails(f.severity()));
+    out.write(
+        "| " + app + " | " + file + " | " + product + " | " + (failed ? "**failed**" : "passed") + " | " + errors
+            + " | " + warnings + " | " + infos + " |\n");
+  }
+
+  /** Escapes text for a table cell: Markdown punctuation, HTML and pipes; line breaks become spaces. */
+  static String cell(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~' -> sb.append('\\').append(c);
+        case '\n', '\r' -> sb.append(' ');
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A code span, long enough to hold any backticks inside; pipes still escaped for tables. */
+  static String code(String s) {
+    String fence = s.contains("`") ? "``" : "`";
+    String pad = s.contains("`") ? " " : "";
+    return fence + pad + s.replace("|", "\\|").replace('\n', ' ') + pad + fence;
+  }
+}

@@ -1,0 +1,198 @@
+package org.connectverify.core.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.connectverify.core.VerifyOptions;
+
+/**
+ * Everything a whole run can be told on top of {@link VerifyOptions}: which reports to write where, the configuration
+ * file, the baseline, and how text looks on a terminal. Shared by the CLI, the Maven plugin and the configuration
+ * file, so each exposes the same options. Immutable; made with {@link #builder()}.
+ */
+public final class RunOptions {
+  private final VerifyOptions verify;
+  private final List<ReportTarget> reports;
+  private final Path config;
+  private final boolean noConfig;
+  private final Path baseline;
+  private final Path writeBaseline;
+  private final boolean quiet;
+  private final boolean color;
+  private final boolean snippets;
+
+  private RunOptions(Builder b) {
+    this.verify = b.verify.build();
+    List<ReportTarget> chosen = !b.reports.isEmpty() ? b.reports : b.configReports;
+    this.reports = chosen.isEmpty() ? List.of(new ReportTarget("text", null)) : List.copyOf(chosen);
+    long toStdout = reports.stream().filter(ReportTarget::toStdout).count();
+    if (toStdout > 1) {
+      throw new IllegalArgumentException(
+          "only one report can go to standard output; give the others a file (--format X --output FILE or"
+              + " --report X=FILE)");
+    }
+    this.config = b.config;
+    this.noConfig = b.noConfig;
+    this.baseline = b.baseline;
+    this.writeBaseline = b.writeBaseline;
+    this.quiet = b.quiet;
+    this.color = b.color;
+    this.snippets = b.snippets;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public VerifyOptions verify() {
+    return verify;
+  }
+
+  /** The reports to write (at most one to standard output); plain text to standard output when none was asked. */
+  public List<ReportTarget> reports() {
+    return reports;
+  }
+
+  /** The configuration file named by the user, or null to search for {@code connect-verify.json}. */
+  public Path config() {
+    return config;
+  }
+
+  /** True to ignore every configuration file. */
+  public boolean noConfig() {
+    return noConfig;
+  }
+
+  /** Findings recorded in this baseline are not reported; null for none. */
+  public Path baseline() {
+    return baseline;
+  }
+
+  /** Record this run's findings as a baseline here; null for none. */
+  public Path writeBaseline() {
+    return writeBaseline;
+  }
+
+  /** Text reports hold only the finding lines. */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /** ANSI colours in a text report on standard output. */
+  public boolean color() {
+    return color;
+  }
+
+  /** Source snippets with carets in a text report on standard output. */
+  public boolean snippets() {
+    return snippets;
+  }
+
+  public static final class Builder {
+    private final VerifyOptions.Builder verify = VerifyOptions.builder();
+    private final List<ReportTarget> reports = new ArrayList<>();
+    private final List<ReportTarget> configReports = new ArrayList<>();
+    private Path config;
+    private boolean noConfig;
+    private Path baseline;
+    private Path writeBaseline;
+    private boolean quiet;
+    private boolean color;
+    private boolean snippets;
+
+    private Builder() {}
+
+    /** The verifier's options, to set directly. */
+    public VerifyOptions.Builder verify() {
+      return verify;
+    }
+
+    /** Adds a report; any report added here replaces those the configuration file asked for. */
+    public Builder report(ReportTarget target) {
+      reports.add(Objects.requireNonNull(target));
+      return this;
+    }
+
+    /** Adds a report from the configuration file (used only when the host asks for none). */
+    public Builder configReport(ReportTarget target) {
+      configReports.add(Objects.requireNonNull(target));
+      return this;
+    }
+
+    public Builder config(Path config) {
+      this.config = config;
+      return this;
+    }
+
+    public Builder noConfig(boolean noConfig) {
+      this.noConfig = noConfig;
+      return this;
+    }
+
+    public Builder baseline(Path baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    public Builder writeBaseline(Path writeBaseline) {
+      this.writeBaseline = writeBaseline;
+      return this;
+    }
+
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    public Builder color(boolean color) {
+      this.color = color;
+      return this;
+    }
+
+    public Builder snippets(boolean snippets) {
+      this.snippets = snippets;
+      return this;
+    }
+
+    /**
+     * Sets an option by the name users write in the configuration file: the run's own ({@code report} or
+     * {@code format}, singular or plural, as {@code FORMAT} or {@code FORMAT=FILE}; {@code baseline};
+     * {@code write-baseline}; {@code quiet}), otherwise the verifier's ({@link VerifyOptions.Builder#set}). Relative
+     * paths resolve against {@code base} (the configuration file's folder; null: as given).
+     *
+     * @throws IllegalArgumentException for an unknown name or a bad value
+     */
+    public Builder set(String name, String value, Path base) {
+      switch (name) {
+        case "report", "reports", "format", "formats" -> report(ReportTarget.parse(value, base));
+        case "baseline" -> baseline(resolve(value, base));
+        case "write-baseline" -> writeBaseline(resolve(value, base));
+        case "quiet" -> quiet(bool(name, value));
+        default -> verify.set(name, value);
+      }
+      return this;
+    }
+
+    private static Path resolve(String value, Path base) {
+      Path p = Path.of(value.trim());
+      return base == null || p.isAbsolute() ? p : base.resolve(p);
+    }
+
+    private static boolean bool(String name, String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new IllegalArgumentException("option '" + name + "' takes true or false, not '" + value + "'");
+      };
+    }
+
+    /**
+     * @throws IllegalArgumentException when more than one report goes to standard output
+     */
+    public RunOptions build() {
+      return new RunOptions(this);
+    }
+  }
+}
