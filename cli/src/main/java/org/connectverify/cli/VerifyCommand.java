@@ -63,6 +63,24 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Do not run this rule (an id, or a category such as schema/*). Repeatable.")
   List<String> skipRules = new ArrayList<>();
 
+  @Option(names = "--resources", paramLabel = "DIR", description = "A web root relative descriptor URLs are served from (default: discovered: public/, static/, src/main/webapp, src/main/resources/static, ...). Repeatable.")
+  List<Path> resources = new ArrayList<>();
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a template placeholder ({{NAME}} or ${NAME}). Repeatable.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--vars", paramLabel = "FILE", description = "Template values from a .properties, .json or .yml file. Repeatable.")
+  List<Path> varsFiles = new ArrayList<>();
+
+  @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml for ${...} placeholders. Repeatable.")
+  List<String> springProfiles = new ArrayList<>();
+
+  @Option(names = "--default-locale", paramLabel = "LOCALE", description = "The locale whose translation file must have every i18n key (default: en-US when listed, else the first).")
+  String defaultLocale;
+
+  @Option(names = "--severity", paramLabel = "RULE=LEVEL", description = "Report a rule at another severity (error, warning or info). Repeatable.")
+  List<String> severities = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
   boolean quiet;
 
@@ -82,6 +100,12 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyOptions.Builder b =
           VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
       skipRules.forEach(b::skipRule);
+      resources.forEach(b::resources);
+      vars.forEach(v -> b.set("var", v));
+      varsFiles.forEach(b::varsFile);
+      springProfiles.forEach(b::springProfile);
+      b.defaultLocale(defaultLocale);
+      severities.forEach(v -> b.set("severity", v));
       options = b.build();
       reporter = reporter(format);
     } catch (IllegalArgumentException e) {
