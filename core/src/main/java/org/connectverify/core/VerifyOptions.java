@@ -33,7 +33,7 @@ public final class VerifyOptions {
     this.baseDir = b.baseDir.toAbsolutePath().normalize();
     this.resources = b.resources.stream().map(p -> baseDir.resolve(p).normalize()).toList();
     this.vars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.vars));
-    this.varsFiles = b.varsFiles.stream().map(p -> baseDir.resolve(p).normalize()).toList();
+    this.varsFiles = List.copyOf(b.varsFiles);
     this.defaultLocale = b.defaultLocale;
     this.springProfiles = List.copyOf(b.springProfiles);
   }
@@ -79,7 +79,10 @@ public final class VerifyOptions {
     return vars;
   }
 
-  /** Files of template variables ({@code --vars FILE}: properties, JSON or YAML), absolute, later ones winning. */
+  /**
+   * Files of template variables ({@code --vars FILE}: properties, JSON or YAML), as given (relative ones are taken from
+   * the base folder), later ones winning.
+   */
   public List<Path> varsFiles() {
     return varsFiles;
   }

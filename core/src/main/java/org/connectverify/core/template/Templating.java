@@ -61,8 +61,9 @@ public final class Templating {
     layers.add(new Variables.Layer("--var", options.vars(), false));
     List<Path> varsFiles = new ArrayList<>(options.varsFiles());
     java.util.Collections.reverse(varsFiles);
-    for (Path f : varsFiles) {
-      String shown = display.display(f);
+    for (Path given : varsFiles) {
+      Path f = options.baseDir().resolve(given).normalize();
+      String shown = f.startsWith(options.baseDir()) ? display.display(f) : given.toString().replace('\\', '/');
       layers.add(new Variables.Layer(shown, files.readVarsFile(f, shown), false));
     }
     return new Templating(new Variables(layers), files, options.springProfiles(), display);

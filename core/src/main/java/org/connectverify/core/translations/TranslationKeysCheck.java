@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Finding;
-import org.connectverify.core.Position;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 
