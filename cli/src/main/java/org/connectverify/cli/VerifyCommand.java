@@ -96,6 +96,24 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Record this run's findings (after suppressions) as a baseline in FILE.")
   Path writeBaseline;
 
+  @Option(names = "--resources", paramLabel = "DIR", description = "A web root relative descriptor URLs are served from (default: discovered: public/, static/, src/main/webapp, src/main/resources/static, ...). Repeatable.")
+  List<Path> resources = new ArrayList<>();
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a template placeholder ({{NAME}} or ${NAME}). Repeatable.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--vars", paramLabel = "FILE", description = "Template values from a .properties, .json or .yml file. Repeatable.")
+  List<Path> varsFiles = new ArrayList<>();
+
+  @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml for ${...} placeholders. Repeatable.")
+  List<String> springProfiles = new ArrayList<>();
+
+  @Option(names = "--default-locale", paramLabel = "LOCALE", description = "The locale whose translation file must have every i18n key (default: en-US when listed, else the first).")
+  String defaultLocale;
+
+  @Option(names = "--severity", paramLabel = "RULE=LEVEL", description = "Report a rule at another severity (error, warning or info). Repeatable.")
+  List<String> severities = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
   boolean quiet;
 
@@ -140,6 +158,12 @@ final class VerifyCommand implements Callable<Integer> {
     set(b, "product", product);
     set(b, "fail-on", failOn);
     skipRules.forEach(r -> b.set("skip-rule", r, null));
+    resources.forEach(r -> b.set("resources", r.toString(), null));
+    vars.forEach(v -> b.set("var", v, null));
+    varsFiles.forEach(f -> b.set("vars", f.toString(), null));
+    springProfiles.forEach(p -> b.set("spring-profile", p, null));
+    set(b, "default-locale", defaultLocale);
+    severities.forEach(v -> b.set("severity", v, null));
     for (Output o : outputs) {
       b.report(new ReportTarget(o.format, o.output));
     }

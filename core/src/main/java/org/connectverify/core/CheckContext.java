@@ -3,6 +3,7 @@ package org.connectverify.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.connectverify.core.resources.DescriptorResources;
 
 /** What a check sees of one descriptor, and where it reports. */
 public final class CheckContext {
@@ -10,11 +11,28 @@ public final class CheckContext {
   private final VerifyOptions options;
   private final List<Finding> sink;
   private final Services services;
+  private final DescriptorResources resources;
 
   CheckContext(Descriptor descriptor, VerifyOptions options, Services services, List<Finding> sink) {
+    this(
+        descriptor,
+        options,
+        services,
+        DescriptorResources.of(
+            services.resources(), services.resources().rootsFor(descriptor.path(), null), descriptor.root()),
+        sink);
+  }
+
+  CheckContext(
+      Descriptor descriptor,
+      VerifyOptions options,
+      Services services,
+      DescriptorResources resources,
+      List<Finding> sink) {
     this.descriptor = descriptor;
     this.options = options;
     this.services = services;
+    this.resources = resources;
     this.sink = sink;
   }
 
@@ -37,6 +55,11 @@ public final class CheckContext {
   /** Shared, run-wide services (schemas, module catalogue). */
   public Services services() {
     return services;
+  }
+
+  /** The files this descriptor refers to, resolved against its web roots: the only way to open them. */
+  public DescriptorResources resources() {
+    return resources;
   }
 
   /** Position of the value at pointer. */

@@ -5,8 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.connectverify.core.diff.DiffChecks;
+import org.connectverify.core.crossapp.DuplicateAppKeyCheck;
+import org.connectverify.core.crossapp.DuplicateBaseUrlCheck;
+import org.connectverify.core.crossapp.DuplicateMacroKeyCheck;
+import org.connectverify.core.crossapp.SharedResourceMissingCheck;
 import org.connectverify.core.json.JsonRules;
 import org.connectverify.core.schema.SchemaCheck;
+import org.connectverify.core.template.TemplateRules;
+import org.connectverify.core.translations.TranslationFilesCheck;
+import org.connectverify.core.translations.TranslationKeysCheck;
+import org.connectverify.core.translations.TranslationsDeclaredCheck;
 
 /** The explicit list of every check, in one place (no class-path scanning), and the catalogue of their rules. */
 public final class Checks {
@@ -16,6 +24,19 @@ public final class Checks {
   public static List<Check> defaults(Services services) {
     List<Check> checks = new ArrayList<>();
     checks.add(new SchemaCheck(services.schemas()));
+    checks.add(new TranslationFilesCheck());
+    checks.add(new TranslationKeysCheck());
+    checks.add(new TranslationsDeclaredCheck());
+    return checks;
+  }
+
+  /** Every check over the run's descriptors together, run after the per-descriptor checks. */
+  public static List<SetCheck> setDefaults(Services services) {
+    List<SetCheck> checks = new ArrayList<>();
+    checks.add(new DuplicateAppKeyCheck());
+    checks.add(new DuplicateBaseUrlCheck());
+    checks.add(new SharedResourceMissingCheck());
+    checks.add(new DuplicateMacroKeyCheck());
     return checks;
   }
 
@@ -24,15 +45,19 @@ public final class Checks {
     Map<String, Rule> rules = new LinkedHashMap<>();
     for (Rule r :
         List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING,
-            InternalRules.CHECK_FAILED, org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION)) {
+            InternalRules.CHECK_FAILED,
+            org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION,
+            TemplateRules.UNRESOLVED)) {
       rules.put(r.id(), r);
     }
-    for (Check c : defaults(new Services())) {
-      for (Rule r : c.rules()) {
-        Rule previous = rules.put(r.id(), r);
-        if (previous != null && previous != r) {
-          throw new IllegalStateException("rule id used twice: " + r.id());
-        }
+    Services services = new Services();
+    List<Rule> checkRules = new ArrayList<>();
+    defaults(services).forEach(c -> checkRules.addAll(c.rules()));
+    setDefaults(services).forEach(c -> checkRules.addAll(c.rules()));
+    for (Rule r : checkRules) {
+      Rule previous = rules.put(r.id(), r);
+      if (previous != null && previous != r) {
+        throw new IllegalStateException("rule id used twice: " + r.id());
       }
     }
     for (Rule r : DiffChecks.rules()) {

@@ -1,12 +1,22 @@
 package org.connectverify.core;
 
 import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.resources.ResourceResolver;
 import org.connectverify.core.schema.SchemaSet;
 
 /** Run-wide services built once per {@link Verifier} and shared by every check (no static state). */
 public final class Services {
   private final SchemaSet schemas = new SchemaSet();
   private final JsonReader json = new JsonReader();
+  private final ResourceResolver resources;
+
+  public Services() {
+    this(VerifyOptions.builder().build());
+  }
+
+  public Services(VerifyOptions options) {
+    this.resources = new ResourceResolver(options.resources(), options.baseDir());
+  }
 
   public SchemaSet schemas() {
     return schemas;
@@ -14,5 +24,10 @@ public final class Services {
 
   public JsonReader json() {
     return json;
+  }
+
+  /** The only way checks open files a descriptor refers to. */
+  public ResourceResolver resources() {
+    return resources;
   }
 }

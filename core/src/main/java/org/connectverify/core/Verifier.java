@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.resources.DescriptorResources;
+import org.connectverify.core.template.Templating;
 
 /**
  * The public face of the core: made once with options, it verifies descriptors and returns a {@link Report}. Hosts
@@ -17,11 +21,13 @@ public final class Verifier {
   private final VerifyOptions options;
   private final Services services;
   private final List<Check> checks;
+  private final List<SetCheck> setChecks;
 
   private Verifier(VerifyOptions options) {
     this.options = options;
-    this.services = new Services();
+    this.services = new Services(options);
     this.checks = Checks.defaults(services);
+    this.setChecks = Checks.setDefaults(services);
   }
 
   public static Verifier create(VerifyOptions options) {
@@ -38,38 +44,97 @@ public final class Verifier {
    * @throws InputException when an input is missing or unreadable
    */
   public Report verify(List<Path> inputs) throws InputException {
-    List<Path> files = new DescriptorFinder().expand(inputs);
-    List<Report.Checked> checked = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
-    for (Path file : files) {
+    checkResourceRoots();
+    Templating templating = Templating.create(options, services.json(), services.resources());
+    Map<Path, Path> files = new LinkedHashMap<>();
+    for (Path f : new DescriptorFinder().expand(inputs)) {
+      files.putIfAbsent(f.toAbsolutePath().normalize(), f);
+    }
+    Run run = new Run(templating);
+    for (Path file : files.values()) {
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
         throw new InputException(file + ": cannot read: " + e.getMessage(), e);
       }
-      verifyOne(file, displayPath(file), bytes, checked, findings);
+      verifyOne(file, displayPath(file), bytes, namedFolder(file, inputs), run);
     }
-    return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), List.of());
+    return run.report();
   }
 
   /** Verifies one in-memory descriptor; {@code file} is its display path. */
   public Report verify(String file, byte[] bytes) {
-    List<Report.Checked> checked = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
-    verifyOne(null, file, bytes, checked, findings);
-    return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), List.of());
+    Templating templating;
+    try {
+      templating = Templating.create(options, services.json(), services.resources());
+    } catch (InputException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    Run run = new Run(templating);
+    verifyOne(null, file, bytes, null, run);
+    return run.report();
   }
 
-  private void verifyOne(
-      Path path, String display, byte[] bytes, List<Report.Checked> checked, List<Finding> findings) {
+  /** The state of one run: what was checked, findings, notes, and the set the cross-app checks see. */
+  private final class Run {
+    final Templating templating;
+    final List<Report.Checked> checked = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<SetContext.Member> members = new ArrayList<>();
+
+    Run(Templating templating) {
+      this.templating = templating;
+    }
+
+    Report report() {
+      SetContext set = new SetContext(members, options, services, findings);
+      for (SetCheck check : setChecks) {
+        if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
+          continue;
+        }
+        String where = members.isEmpty() ? "" : members.get(0).descriptor().file();
+        runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
+      }
+      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), notes);
+    }
+  }
+
+  private void checkResourceRoots() throws InputException {
+    for (Path root : options.resources()) {
+      if (!Files.isDirectory(root)) {
+        throw new InputException("--resources " + displayPath(root) + ": no such folder");
+      }
+    }
+  }
+
+  /** The folder among the inputs that {@code file} was found in, or null when it was named directly. */
+  private static Path namedFolder(Path file, List<Path> inputs) {
+    for (Path input : inputs) {
+      Path in = input.toAbsolutePath().normalize();
+      if (Files.isDirectory(in) && file.toAbsolutePath().normalize().startsWith(in)) {
+        return in;
+      }
+    }
+    return null;
+  }
+
+  private void verifyOne(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
+    List<Finding> findings = run.findings;
     JsonReader.Result parsed = services.json().read(bytes, display);
     findings.addAll(parsed.findings());
     if (!parsed.parsed()) {
-      checked.add(new Report.Checked(display, null, null, null));
+      run.checked.add(new Report.Checked(display, null, null, null));
       return;
     }
     JsonNode root = parsed.root();
+    if (root.isObject()) {
+      Templating.Outcome t = run.templating.apply(path, display, root, parsed.sourceMap());
+      findings.addAll(t.findings());
+      run.notes.addAll(t.notes());
+      root = t.root();
+    }
     Product product;
     String reason;
     if (options.product() != null) {
@@ -84,8 +149,13 @@ public final class Verifier {
       reason = "not a JSON object";
     }
     Descriptor descriptor = new Descriptor(display, path, root, parsed.sourceMap(), product, reason);
-    checked.add(new Report.Checked(display, product, reason, descriptor.key()));
-    CheckContext ctx = new CheckContext(descriptor, options, services, findings);
+    run.checked.add(new Report.Checked(display, product, reason, descriptor.key()));
+    DescriptorResources resources =
+        DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
+    CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings);
+    if (root.isObject()) {
+      run.members.add(new SetContext.Member(descriptor, resources));
+    }
     for (Check check : checks) {
       if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
         continue;
@@ -93,14 +163,14 @@ public final class Verifier {
       if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
         continue;
       }
-      runGuarded(check, ctx, display, findings);
+      runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), display, findings);
     }
   }
 
   /** The only broad catch: a crashing check becomes a finding and the run goes on. */
-  private static void runGuarded(Check check, CheckContext ctx, String display, List<Finding> findings) {
+  private static void runGuarded(String name, Runnable check, String display, List<Finding> findings) {
     try {
-      check.check(ctx);
+      check.run();
     } catch (RuntimeException | StackOverflowError e) {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       findings.add(
@@ -108,7 +178,7 @@ public final class Verifier {
               InternalRules.CHECK_FAILED.id(),
               InternalRules.CHECK_FAILED.defaultSeverity(),
               Position.ofFile(display),
-              "check " + check.getClass().getSimpleName() + " crashed (" + what + ")",
+              "check " + name + " crashed (" + what + ")",
               "this is a bug in connect-verify; please report it with the descriptor",
               List.of()));
     }

@@ -1,8 +1,10 @@
 package org.connectverify.core;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +19,11 @@ public final class VerifyOptions {
   private final Set<String> skipRules;
   private final Map<String, Severity> severities;
   private final Path baseDir;
+  private final List<Path> resources;
+  private final Map<String, String> vars;
+  private final List<Path> varsFiles;
+  private final String defaultLocale;
+  private final List<String> springProfiles;
 
   private VerifyOptions(Builder b) {
     this.product = b.product;
@@ -24,6 +31,11 @@ public final class VerifyOptions {
     this.skipRules = Set.copyOf(b.skipRules);
     this.severities = Map.copyOf(b.severities);
     this.baseDir = b.baseDir.toAbsolutePath().normalize();
+    this.resources = b.resources.stream().map(p -> baseDir.resolve(p).normalize()).toList();
+    this.vars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.vars));
+    this.varsFiles = List.copyOf(b.varsFiles);
+    this.defaultLocale = b.defaultLocale;
+    this.springProfiles = List.copyOf(b.springProfiles);
   }
 
   public static Builder builder() {
@@ -54,6 +66,37 @@ public final class VerifyOptions {
     return baseDir;
   }
 
+  /**
+   * Web roots that relative descriptor URLs are resolved against ({@code --resources}), absolute; empty means
+   * discover them from each descriptor's location.
+   */
+  public List<Path> resources() {
+    return resources;
+  }
+
+  /** Template variables given one by one ({@code --var NAME=VALUE}), in order; they win over every other source. */
+  public Map<String, String> vars() {
+    return vars;
+  }
+
+  /**
+   * Files of template variables ({@code --vars FILE}: properties, JSON or YAML), as given (relative ones are taken from
+   * the base folder), later ones winning.
+   */
+  public List<Path> varsFiles() {
+    return varsFiles;
+  }
+
+  /** The locale whose translation file must have every i18n key ({@code --default-locale}), or null for automatic. */
+  public String defaultLocale() {
+    return defaultLocale;
+  }
+
+  /** Spring profiles whose {@code application-<profile>.properties|yml} are read for {@code ${...}} placeholders. */
+  public List<String> springProfiles() {
+    return springProfiles;
+  }
+
   /** True when the rule with this id is switched off. */
   public boolean skips(String ruleId) {
     if (skipRules.contains(ruleId)) {
@@ -75,6 +118,11 @@ public final class VerifyOptions {
     b.skipRules.addAll(skipRules);
     b.severities.putAll(severities);
     b.baseDir = baseDir;
+    b.resources.addAll(resources);
+    b.vars.putAll(vars);
+    b.varsFiles.addAll(varsFiles);
+    b.defaultLocale = defaultLocale;
+    b.springProfiles.addAll(springProfiles);
     return b;
   }
 
@@ -84,6 +132,11 @@ public final class VerifyOptions {
     private final Set<String> skipRules = new LinkedHashSet<>();
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private Path baseDir = Path.of("");
+    private final List<Path> resources = new ArrayList<>();
+    private final Map<String, String> vars = new LinkedHashMap<>();
+    private final List<Path> varsFiles = new ArrayList<>();
+    private String defaultLocale;
+    private final List<String> springProfiles = new ArrayList<>();
 
     private Builder() {}
 
@@ -113,6 +166,43 @@ public final class VerifyOptions {
       return this;
     }
 
+    /** Adds a web root (relative paths are taken from the base folder). Repeatable. */
+    public Builder resources(Path root) {
+      this.resources.add(Objects.requireNonNull(root));
+      return this;
+    }
+
+    /** Sets one template variable; a later value for the same name wins. */
+    public Builder var(String name, String value) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("template variable needs a name (NAME=VALUE)");
+      }
+      this.vars.put(name.trim(), Objects.requireNonNull(value));
+      return this;
+    }
+
+    /** Adds a file of template variables (properties, JSON or YAML). Repeatable. */
+    public Builder varsFile(Path file) {
+      this.varsFiles.add(Objects.requireNonNull(file));
+      return this;
+    }
+
+    /** The locale whose translation file must have every key; null picks en-US when listed, else the first. */
+    public Builder defaultLocale(String locale) {
+      this.defaultLocale = locale == null || locale.isBlank() ? null : locale.trim();
+      return this;
+    }
+
+    /** Adds an active Spring profile for reading {@code application-<profile>.*}. Repeatable. */
+    public Builder springProfile(String profile) {
+      for (String p : profile.split(",")) {
+        if (!p.isBlank()) {
+          this.springProfiles.add(p.trim());
+        }
+      }
+      return this;
+    }
+
     /**
      * Sets an option by its name as users write it in a config file or fixture ({@code product=jira},
      * {@code fail-on=warning}, {@code skip-rule=schema/*}). Repeatable options accumulate.
@@ -124,6 +214,24 @@ public final class VerifyOptions {
         case "product" -> product(Product.parseChoice(value));
         case "fail-on" -> failOn(FailOn.parse(value));
         case "skip-rule" -> skipRule(value);
+        case "resources" -> resources(Path.of(value.trim()));
+        case "var" -> {
+          int eq = value.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("bad --var '" + value + "' (expected NAME=VALUE)");
+          }
+          var(value.substring(0, eq), value.substring(eq + 1));
+        }
+        case "vars" -> varsFile(Path.of(value.trim()));
+        case "default-locale" -> defaultLocale(value);
+        case "spring-profile" -> springProfile(value);
+        case "severity" -> {
+          int eq = value.lastIndexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("bad severity '" + value + "' (expected RULE=error|warning|info)");
+          }
+          severity(value.substring(0, eq).trim(), Severity.parse(value.substring(eq + 1)));
+        }
         default -> throw new IllegalArgumentException("unknown option '" + name + "'");
       }
       return this;

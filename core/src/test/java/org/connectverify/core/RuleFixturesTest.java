@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestFactory;
  * Golden fixtures, one folder per case: {@code rules/<category>/<name>/<case>/} holds the descriptor(s)
  * ({@code atlassian-connect*.json} at the top of the case folder), the files they reference, an optional
  * {@code options.properties} (names as in {@link VerifyOptions.Builder#set}), and {@code expected.txt} with the exact
- * canonical lines of every finding, paths relative to the case folder; empty means the case must be clean.
+ * canonical lines of every finding, paths relative to the case folder; empty means the case must be clean. A case
+ * whose descriptors all sit in subfolders (several apps, each with its own web root) is verified as a folder, the way
+ * a user names a project: {@code connect-verify CASE_FOLDER}.
  */
 class RuleFixturesTest {
 
@@ -59,13 +61,22 @@ class RuleFixturesTest {
               .sorted()
               .collect(Collectors.toList());
     }
-    Report report = Verifier.create(b.build()).verify(descriptors);
+    Report report = Verifier.create(b.build()).verify(descriptors.isEmpty() ? List.of(caseDir) : descriptors);
     List<String> lines = new ArrayList<>();
     report.findings().forEach(f -> lines.add(f.toString()));
     return lines;
   }
 
   private static void runCase(Path caseDir) throws Exception {
+    if (Boolean.getBoolean("fixtures.write")) {
+      // Golden update mode (-Dfixtures.write=true): record the actual output; review the diff before committing.
+      List<String> actual = actual(caseDir);
+      Files.writeString(
+          caseDir.resolve("expected.txt"),
+          actual.isEmpty() ? "" : String.join("\n", actual) + "\n",
+          StandardCharsets.UTF_8);
+      return;
+    }
     List<String> expected =
         Files.readAllLines(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
             .filter(l -> !l.isBlank())

@@ -7,7 +7,8 @@ import org.everit.json.schema.FormatValidator;
 
 /**
  * Format {@code connect-url}: an absolute http(s) URL or a URL relative to the app's baseUrl, as Atlassian's validator
- * accepts them. Context-parameter tokens such as {@code {issue.key}} or {@code ${project.id}} are allowed anywhere.
+ * accepts them. Context-parameter tokens such as {@code {issue.key}} or {@code ${project.id}}, and template
+ * placeholders such as {@code {{localBaseUrl}}} (reported by {@code template/unresolved}), are allowed anywhere.
  */
 final class ConnectUrlFormat implements FormatValidator {
   @Override
@@ -23,7 +24,7 @@ final class ConnectUrlFormat implements FormatValidator {
     if (subject.chars().anyMatch(Character::isWhitespace) && !subject.contains("{")) {
       return Optional.of("URL \"" + subject + "\" contains white space");
     }
-    String probe = subject.replaceAll("\\$?\\{[^{}]*}", "x");
+    String probe = subject.replaceAll("\\{\\{[^{}]*}}|\\$?\\{[^{}]*}", "x");
     try {
       URI uri = new URI(probe.replace(" ", "%20"));
       if (uri.isAbsolute()) {

@@ -1,0 +1,76 @@
+package org.connectverify.core.crossapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.connectverify.core.Finding;
+import org.connectverify.core.Rule;
+import org.connectverify.core.SetCheck;
+import org.connectverify.core.SetContext;
+import org.connectverify.core.Severity;
+
+/**
+ * Two apps of one run for the same product with the same baseUrl. Atlassian's documentation requires a unique
+ * baseUrl per app (several apps on one host use different paths). Apps for different products are not compared:
+ * a Jira app and a Confluence app never share an installation, and real vendors (draw.io) run them on one URL.
+ */
+public final class DuplicateBaseUrlCheck implements SetCheck {
+  public static final Rule DUPLICATE_BASE_URL =
+      Rule.of(
+          "crossapp/duplicate-base-url",
+          Severity.ERROR,
+          "Two apps for the same product verified together have the same baseUrl: each app needs a unique one.");
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(DUPLICATE_BASE_URL);
+  }
+
+  @Override
+  public void check(SetContext ctx) {
+    List<SetContext.Member> seen = new ArrayList<>();
+    for (SetContext.Member m : ctx.members()) {
+      String url = baseUrl(m);
+      if (url == null) {
+        continue;
+      }
+      for (SetContext.Member earlier : seen) {
+        if (url.equals(baseUrl(earlier)) && Apps.sameProduct(earlier, m) && !Apps.same(earlier, m)) {
+          ctx.report(
+              DUPLICATE_BASE_URL,
+              m.at("/baseUrl"),
+              "baseUrl \""
+                  + m.descriptor().root().get("baseUrl").asText()
+                  + "\" is the same as the baseUrl of "
+                  + Apps.describe(earlier)
+                  + ": each app needs a unique baseUrl",
+              "serve the apps under different paths, e.g. " + url + "/jira and " + url + "/confluence",
+              List.of(new Finding.Related(earlier.at("/baseUrl"), "also used by " + Apps.describe(earlier))));
+          break;
+        }
+      }
+      seen.add(m);
+    }
+  }
+
+  /** The baseUrl compared case-insensitively in scheme and host, without trailing slashes; null when unusable. */
+  static String baseUrl(SetContext.Member m) {
+    JsonNode b = m.descriptor().root().get("baseUrl");
+    if (b == null || !b.isTextual() || b.asText().isBlank() || Apps.templated(b.asText())) {
+      return null;
+    }
+    String s = b.asText().trim();
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    int scheme = s.indexOf("://");
+    if (scheme > 0) {
+      int pathStart = s.indexOf('/', scheme + 3);
+      String head = pathStart < 0 ? s : s.substring(0, pathStart);
+      String tail = pathStart < 0 ? "" : s.substring(pathStart);
+      s = head.toLowerCase(Locale.ROOT) + tail;
+    }
+    return s;
+  }
+}

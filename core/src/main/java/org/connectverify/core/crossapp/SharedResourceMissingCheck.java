@@ -1,0 +1,102 @@
+package org.connectverify.core.crossapp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.connectverify.core.Finding;
+import org.connectverify.core.Rule;
+import org.connectverify.core.SetCheck;
+import org.connectverify.core.SetContext;
+import org.connectverify.core.Severity;
+import org.connectverify.core.json.Pointers;
+import org.connectverify.core.resources.Resolution;
+
+/**
+ * A file path two apps both refer to (a shared translations folder, shared icons) that one app's web roots serve and
+ * another's do not: a change made for one app broke the other. This is the Outlook Calendars for Confluence outage:
+ * translation paths changed for the vendor's Jira apps, and the Confluence app could no longer be enabled.
+ */
+public final class SharedResourceMissingCheck implements SetCheck {
+  public static final Rule SHARED_RESOURCE_MISSING =
+      Rule.of(
+          "crossapp/shared-resource-missing",
+          Severity.ERROR,
+          "A file that apps verified together share is present for one app and missing for another.");
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(SHARED_RESOURCE_MISSING);
+  }
+
+  /** Where one app's reference led. */
+  private record Resolved(SetContext.Member member, String pointer, String url, Resolution resolution) {}
+
+  @Override
+  public void check(SetContext ctx) {
+    if (ctx.members().size() < 2) {
+      return;
+    }
+    Map<String, List<Resolved>> found = new LinkedHashMap<>();
+    List<Resolved> missing = new ArrayList<>();
+    for (SetContext.Member m : ctx.members()) {
+      for (Apps.Reference r : Apps.references(m.descriptor().root())) {
+        Resolution res = m.resources().resolve(r.url());
+        Resolved resolved = new Resolved(m, r.pointer(), r.url(), res);
+        if (res instanceof Resolution.Found) {
+          found.computeIfAbsent(res.servedPath(), k -> new ArrayList<>()).add(resolved);
+        } else if (res instanceof Resolution.Missing) {
+          missing.add(resolved);
+        }
+      }
+    }
+    for (Resolved broken : missing) {
+      Resolved other = null;
+      for (Resolved candidate : found.getOrDefault(broken.resolution().servedPath(), List.of())) {
+        if (candidate.member() != broken.member() && !Apps.same(candidate.member(), broken.member())) {
+          other = candidate;
+          break;
+        }
+      }
+      if (other == null) {
+        continue;
+      }
+      Resolution.Found there = (Resolution.Found) other.resolution();
+      Resolution.Missing here = (Resolution.Missing) broken.resolution();
+      ctx.report(
+          SHARED_RESOURCE_MISSING,
+          broken.member().at(broken.pointer()),
+          "app "
+              + broken.member().name()
+              + " is broken by a path it shares with "
+              + Apps.describe(other.member())
+              + ": "
+              + here.servedPath()
+              + " ("
+              + label(broken.pointer())
+              + ") is served for that app from "
+              + there.display()
+              + " but is in none of this app's web roots (searched "
+              + String.join(", ", here.searched())
+              + ")",
+          "a change made for one app moved or renamed a file the other still needs: ship the file with this app"
+              + " too, or point this app's path at where its own build puts it",
+          List.of(new Finding.Related(other.member().at(other.pointer()), "the same path, present for the other app")));
+    }
+  }
+
+  private static String label(String pointer) {
+    StringBuilder sb = new StringBuilder();
+    for (String token : Pointers.tokens(pointer)) {
+      if (!token.isEmpty() && token.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(token).append(']');
+      } else {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(token);
+      }
+    }
+    return sb.toString();
+  }
+}

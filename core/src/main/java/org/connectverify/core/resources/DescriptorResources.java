@@ -1,0 +1,60 @@
+package org.connectverify.core.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** One descriptor's view of the {@link ResourceResolver}: its web roots and its baseUrl, bound once. */
+public final class DescriptorResources {
+  private final ResourceResolver resolver;
+  private final WebRoots roots;
+  private final String baseUrl;
+
+  public DescriptorResources(ResourceResolver resolver, WebRoots roots, String baseUrl) {
+    this.resolver = resolver;
+    this.roots = roots;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Binds a resolver to a descriptor tree (its baseUrl is read from the tree, after templating). */
+  public static DescriptorResources of(ResourceResolver resolver, WebRoots roots, JsonNode root) {
+    JsonNode b = root == null ? null : root.path("baseUrl");
+    return new DescriptorResources(resolver, roots, b != null && b.isTextual() ? b.asText() : null);
+  }
+
+  /** Resolves a URL as written in the descriptor. */
+  public Resolution resolve(String reference) {
+    return resolver.resolve(roots, baseUrl, reference);
+  }
+
+  /** Reads a file that {@link #resolve} found. */
+  public ResourceResolver.Content read(Resolution.Found found) {
+    return resolver.read(found.file());
+  }
+
+  /** The web roots, as display paths, in search order. */
+  public List<String> searchedRoots() {
+    return roots.folders().stream().map(resolver::display).toList();
+  }
+
+  public WebRoots roots() {
+    return roots;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** True when at least one local web root is known. */
+  public boolean available() {
+    return !roots.folders().isEmpty();
+  }
+
+  /** How to describe the roots in a message: {@code "searched: a, b"} plus where they came from. */
+  public String describeRoots() {
+    List<String> shown = searchedRoots();
+    if (shown.isEmpty()) {
+      return "no web root known";
+    }
+    return (roots.explicit() ? "searched --resources " : "searched ") + String.join(", ", shown);
+  }
+}

@@ -1,0 +1,192 @@
+package org.connectverify.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.connectverify.core.json.Pointers;
+
+/**
+ * Fills the placeholders of a templated descriptor in its string values, keeping the tree's structure (so every JSON
+ * pointer, and with it the source map of the original file, stays valid). Two syntaxes:
+ *
+ * <ul>
+ *   <li>{@code {{name}}}: atlassian-connect-express replaces {@code {{localBaseUrl}}}, {@code {{appKey}}} and
+ *       {@code {{environment}}} in every string of the descriptor; other names come from handlebars-style build
+ *       templates. Connect itself never uses double braces, so an unfilled one is unresolved wherever it is.
+ *   <li>{@code ${name}} and {@code ${name:default}} (nested allowed): atlassian-connect-spring-boot resolves them
+ *       against the Spring environment in the whole descriptor and leaves unknown ones as they are. In module fields
+ *       {@code ${page.id}}-style tokens are also URL context variables, so an unfilled one counts as unresolved only
+ *       outside {@code /modules} (key, baseUrl, name, links, vendor, lifecycle, translations, ...).
+ * </ul>
+ */
+public final class TemplateEngine {
+  private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+  private static final int MAX_DEPTH = 10;
+
+  /** Placeholder syntaxes. */
+  public enum Syntax {
+    MUSTACHE,
+    SPRING
+  }
+
+  /**
+   * One placeholder left without a value.
+   *
+   * @param text the placeholder as written ({@code {{localBaseUrl}}}, {@code ${addonKey}})
+   * @param pointer where it is
+   * @param appLevel true outside {@code /modules}
+   */
+  public record Occurrence(Syntax syntax, String name, String text, String pointer, boolean appLevel) {
+    /** True when this occurrence is a finding: any {@code {{...}}}; a {@code ${...}} only outside modules. */
+    public boolean reportable() {
+      return syntax == Syntax.MUSTACHE || appLevel;
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param root the filled tree (the input itself when nothing changed)
+   * @param unresolved every placeholder left without a value, in document order
+   * @param filled placeholders that got a value, as written, with the value's source, in first-use order
+   */
+  public record Result(JsonNode root, List<Occurrence> unresolved, Map<String, Variables.Value> filled) {}
+
+  /** Fills the placeholders of {@code root} from {@code vars}. */
+  public Result apply(JsonNode root, Variables vars) {
+    Walk w = new Walk(vars);
+    JsonNode out = w.node(root, "");
+    return new Result(w.changed ? out : root, w.unresolved, w.filled);
+  }
+
+  private static final class Walk {
+    private final Variables vars;
+    private final List<Occurrence> unresolved = new ArrayList<>();
+    private final Map<String, Variables.Value> filled = new LinkedHashMap<>();
+    private boolean changed;
+
+    Walk(Variables vars) {
+      this.vars = vars;
+    }
+
+    JsonNode node(JsonNode n, String pointer) {
+      if (n.isObject()) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          copy.set(e.getKey(), node(e.getValue(), Pointers.child(pointer, e.getKey())));
+        }
+        return copy;
+      }
+      if (n.isArray()) {
+        ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < n.size(); i++) {
+          copy.add(node(n.get(i), Pointers.child(pointer, i)));
+        }
+        return copy;
+      }
+      if (n.isTextual()) {
+        String text = n.asText();
+        if (!text.contains("{{") && !text.contains("${")) {
+          return n;
+        }
+        boolean appLevel = !(pointer.equals("/modules") || pointer.startsWith("/modules/"));
+        String result = spring(mustache(text, pointer, appLevel), pointer, appLevel, new HashSet<>(), 0);
+        if (!result.equals(text)) {
+          changed = true;
+          return JsonNodeFactory.instance.textNode(result);
+        }
+        return n;
+      }
+      return n;
+    }
+
+    private String mustache(String text, String pointer, boolean appLevel) {
+      Matcher m = MUSTACHE.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String name = m.group(1);
+        Variables.Value v = name.isEmpty() ? null : vars.plain(name);
+        if (v == null) {
+          unresolved.add(new Occurrence(Syntax.MUSTACHE, name, m.group(), pointer, appLevel));
+          m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+        } else {
+          filled.putIfAbsent(m.group(), v);
+          m.appendReplacement(out, Matcher.quoteReplacement(v.value()));
+        }
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
+
+    /** Resolves {@code ${...}} the way Spring's placeholder helper does, leaving unknown ones in place. */
+    private String spring(String text, String pointer, boolean appLevel, Set<String> visiting, int depth) {
+      StringBuilder out = new StringBuilder();
+      int i = 0;
+      while (i < text.length()) {
+        int start = text.indexOf("${", i);
+        if (start < 0) {
+          out.append(text, i, text.length());
+          break;
+        }
+        int end = matchingBrace(text, start + 2);
+        if (end < 0) {
+          out.append(text, i, text.length());
+          break;
+        }
+        out.append(text, i, start);
+        String inner =
+            depth < MAX_DEPTH ? spring(text.substring(start + 2, end), pointer, appLevel, visiting, depth + 1) : "";
+        String name = inner;
+        String fallback = null;
+        int colon = inner.indexOf(':');
+        if (colon >= 0) {
+          name = inner.substring(0, colon);
+          fallback = inner.substring(colon + 1);
+        }
+        Variables.Value v = name.isEmpty() || visiting.contains(name) ? null : vars.spring(name);
+        String written = "${" + inner + "}";
+        if (v != null && depth < MAX_DEPTH) {
+          visiting.add(name);
+          out.append(spring(v.value(), pointer, appLevel, visiting, depth + 1));
+          visiting.remove(name);
+          filled.putIfAbsent("${" + name + "}", v);
+        } else if (fallback != null) {
+          out.append(fallback);
+        } else {
+          unresolved.add(new Occurrence(Syntax.SPRING, name, written, pointer, appLevel));
+          out.append(written);
+        }
+        i = end + 1;
+      }
+      return out.toString();
+    }
+
+    private static int matchingBrace(String s, int from) {
+      int depth = 0;
+      for (int i = from; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '{') {
+          depth++;
+        } else if (c == '}') {
+          if (depth == 0) {
+            return i;
+          }
+          depth--;
+        }
+      }
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package org.connectverify.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.connectverify.core.Finding;
+import org.connectverify.core.InputException;
+import org.connectverify.core.Position;
+import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.json.Pointers;
+import org.connectverify.core.json.SourceMap;
+import org.connectverify.core.resources.ResourceResolver;
+
+/**
+ * Turns a templated descriptor into the descriptor the product will see, before product detection and every check.
+ * Values come, strongest first, from {@code --var NAME=VALUE}, {@code --vars FILE} (later files win) and, for
+ * {@code ${...}} only, a Spring Boot project's {@code application-<profile>.properties|yml} and
+ * {@code application.properties|yml} in the descriptor's folder or its {@code config/} subfolder (the class-path root
+ * atlassian-connect-spring-boot loads the descriptor from). Environment variables are deliberately not read: the
+ * verdict must not depend on the machine it runs on. One instance per run.
+ */
+public final class Templating {
+  private static final Map<String, String> ACE_SOURCES =
+      Map.of(
+          "localBaseUrl", "config.json \"localBaseUrl\" or AC_LOCAL_BASE_URL",
+          "appKey", "config.json \"appKey\" or AC_APP_KEY",
+          "environment", "NODE_ENV (default \"development\")");
+  private static final Map<String, String> ACE_EXAMPLES =
+      Map.of(
+          "localBaseUrl", "https://your-app.example.com",
+          "appKey", "com.example.your-app",
+          "environment", "production");
+
+  private final Variables user;
+  private final VariableFiles files;
+  private final List<String> profiles;
+  private final ResourceResolver display;
+
+  private Templating(Variables user, VariableFiles files, List<String> profiles, ResourceResolver display) {
+    this.user = user;
+    this.files = files;
+    this.profiles = profiles;
+    this.display = display;
+  }
+
+  /**
+   * Reads the run's {@code --var} and {@code --vars} values.
+   *
+   * @throws InputException when a {@code --vars} file is missing or malformed
+   */
+  public static Templating create(VerifyOptions options, JsonReader json, ResourceResolver display)
+      throws InputException {
+    VariableFiles files = new VariableFiles(json);
+    List<Variables.Layer> layers = new ArrayList<>();
+    layers.add(new Variables.Layer("--var", options.vars(), false));
+    List<Path> varsFiles = new ArrayList<>(options.varsFiles());
+    java.util.Collections.reverse(varsFiles);
+    for (Path given : varsFiles) {
+      Path f = options.baseDir().resolve(given).normalize();
+      String shown = f.startsWith(options.baseDir()) ? display.display(f) : given.toString().replace('\\', '/');
+      layers.add(new Variables.Layer(shown, files.readVarsFile(f, shown), false));
+    }
+    return new Templating(new Variables(layers), files, options.springProfiles(), display);
+  }
+
+  /**
+   * What templating did to one descriptor.
+   *
+   * @param root the tree the checks see
+   * @param findings unresolved placeholders, located in the original file
+   * @param notes what was filled from where, and Spring files that could not be read
+   */
+  public record Outcome(JsonNode root, List<Finding> findings, List<String> notes) {}
+
+  /** Fills one descriptor's placeholders. */
+  public Outcome apply(Path descriptorFile, String file, JsonNode root, SourceMap sourceMap) {
+    List<String> notes = new ArrayList<>();
+    Variables vars = user;
+    if (descriptorFile != null && mentionsSpringPlaceholder(root)) {
+      vars = user.withWeaker(springLayers(descriptorFile, notes));
+    }
+    TemplateEngine.Result r = new TemplateEngine().apply(root, vars);
+    List<Finding> findings = unresolved(r, file, sourceMap);
+    if (!r.filled().isEmpty()) {
+      Map<String, List<String>> bySource = new LinkedHashMap<>();
+      r.filled().forEach((text, v) -> bySource.computeIfAbsent(v.source(), k -> new ArrayList<>()).add(text));
+      List<String> parts = new ArrayList<>();
+      bySource.forEach((source, texts) -> parts.add(String.join(", ", texts) + " from " + source));
+      notes.add(file + ": filled " + String.join("; ", parts));
+    }
+    return new Outcome(r.root(), findings, notes);
+  }
+
+  private List<Finding> unresolved(TemplateEngine.Result r, String file, SourceMap sourceMap) {
+    Map<String, List<TemplateEngine.Occurrence>> byText = new LinkedHashMap<>();
+    for (TemplateEngine.Occurrence o : r.unresolved()) {
+      byText.computeIfAbsent(o.syntax() + " " + o.text(), k -> new ArrayList<>()).add(o);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<TemplateEngine.Occurrence> all : byText.values()) {
+      TemplateEngine.Occurrence first = all.stream().filter(TemplateEngine.Occurrence::reportable).findFirst().orElse(null);
+      if (first == null) {
+        continue;
+      }
+      int[] lc = sourceMap.value(first.pointer());
+      Position at = new Position(file, lc[0], lc[1], first.pointer());
+      String more = all.size() > 1 ? " (also in " + (all.size() - 1) + " more place" + (all.size() > 2 ? "s" : "") + ")" : "";
+      out.add(
+          new Finding(
+              TemplateRules.UNRESOLVED.id(),
+              TemplateRules.UNRESOLVED.defaultSeverity(),
+              at,
+              message(first, label(first.pointer())) + more,
+              hint(first),
+              List.of()));
+    }
+    return out;
+  }
+
+  private static String message(TemplateEngine.Occurrence o, String field) {
+    String head = "placeholder " + o.text() + " in " + field + " has no value";
+    if (o.syntax() == TemplateEngine.Syntax.SPRING) {
+      return head
+          + ": no --var, no --vars file and no Spring application properties next to the descriptor define \""
+          + o.name()
+          + "\"";
+    }
+    if (ACE_SOURCES.containsKey(o.name())) {
+      return head
+          + ": atlassian-connect-express fills it when it serves the descriptor, so connect-verify cannot check what"
+          + " the product will see";
+    }
+    return head + ": the descriptor is a template and cannot be verified as the product will see it";
+  }
+
+  private static String hint(TemplateEngine.Occurrence o) {
+    String name = o.name().isEmpty() ? "NAME" : o.name();
+    if (o.syntax() == TemplateEngine.Syntax.MUSTACHE && ACE_SOURCES.containsKey(name)) {
+      return "pass --var "
+          + name
+          + "="
+          + ACE_EXAMPLES.get(name)
+          + " with the production value (atlassian-connect-express takes it from "
+          + ACE_SOURCES.get(name)
+          + ")";
+    }
+    String base = "pass --var " + name + "=VALUE or --vars FILE";
+    return o.syntax() == TemplateEngine.Syntax.SPRING
+        ? base
+            + ", or define "
+            + name
+            + " in the application.properties or application.yml next to the descriptor"
+            + " (atlassian-connect-spring-boot serves an undefined placeholder as it is)"
+        : base;
+  }
+
+  /** The field as users read it: {@code baseUrl}, {@code links.self}, {@code modules.webPanels[0].url}. */
+  static String label(String pointer) {
+    StringBuilder sb = new StringBuilder();
+    for (String token : Pointers.tokens(pointer)) {
+      if (!token.isEmpty() && token.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(token).append(']');
+      } else {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(token);
+      }
+    }
+    return sb.length() == 0 ? "the descriptor" : sb.toString();
+  }
+
+  private static boolean mentionsSpringPlaceholder(JsonNode n) {
+    if (n.isTextual()) {
+      return n.asText().contains("${");
+    }
+    for (JsonNode child : n) {
+      if (mentionsSpringPlaceholder(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Spring Boot's own order, strongest first: profile files over plain ones, config/ over the folder itself. */
+  private List<Variables.Layer> springLayers(Path descriptorFile, List<String> notes) {
+    Path folder = descriptorFile.toAbsolutePath().normalize().getParent();
+    if (folder == null) {
+      return List.of();
+    }
+    List<String> stems = new ArrayList<>();
+    List<String> reversed = new ArrayList<>(profiles);
+    java.util.Collections.reverse(reversed);
+    for (String p : reversed) {
+      stems.add("application-" + p);
+    }
+    stems.add("application");
+    List<Variables.Layer> layers = new ArrayList<>();
+    for (String stem : stems) {
+      for (Path dir : List.of(folder.resolve("config"), folder)) {
+        for (String ext : List.of(".properties", ".yml", ".yaml")) {
+          Path f = dir.resolve(stem + ext);
+          if (!Files.isRegularFile(f)) {
+            continue;
+          }
+          String shown = display.display(f);
+          try {
+            layers.add(new Variables.Layer(shown, files.readSpring(f, shown, profiles), true));
+          } catch (IOException e) {
+            notes.add("cannot read Spring properties for placeholders: " + e.getMessage());
+          }
+        }
+      }
+    }
+    return layers;
+  }
+}

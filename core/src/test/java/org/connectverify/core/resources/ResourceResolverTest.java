@@ -1,0 +1,139 @@
+package org.connectverify.core.resources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResourceResolverTest {
+  @TempDir Path dir;
+
+  private Path touch(String relative) throws IOException {
+    Path p = dir.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, "{}");
+    return p;
+  }
+
+  private ResourceResolver resolver() {
+    return new ResourceResolver(List.of(), dir);
+  }
+
+  private List<String> roots(Path descriptor, Path named) {
+    ResourceResolver r = resolver();
+    return r.rootsFor(descriptor, named).folders().stream().map(r::display).toList();
+  }
+
+  @Test
+  void springBootDescriptorIsServedFromStaticNotFromTheClassPathRoot() throws IOException {
+    Path d = touch("app/src/main/resources/atlassian-connect.json");
+    touch("app/src/main/resources/static/i18n/en.json");
+    touch("app/pom.xml");
+    assertEquals(List.of("app/src/main/resources/static"), roots(d, null));
+  }
+
+  @Test
+  void descriptorInsideAWebappFolderFindsTheWebappRootAbove() throws IOException {
+    Path d = touch("drawio/src/main/webapp/connect/confluence/connect.json");
+    assertEquals(
+        List.of("drawio/src/main/webapp/connect/confluence", "drawio/src/main/webapp"), roots(d, dir.resolve("drawio")));
+  }
+
+  @Test
+  void searchStopsAtTheFolderWithAProjectMarker() throws IOException {
+    touch("outer/public/x.json");
+    touch("outer/inner/package.json");
+    Path d = touch("outer/inner/atlassian-connect.json");
+    assertEquals(List.of("outer/inner"), roots(d, null));
+  }
+
+  @Test
+  void searchStopsAtTheFolderTheUserNamed() throws IOException {
+    touch("outer/public/x.json");
+    touch("outer/app/public/y.json");
+    Path d = touch("outer/app/atlassian-connect.json");
+    assertEquals(List.of("outer/app", "outer/app/public"), roots(d, dir.resolve("outer/app")));
+  }
+
+  @Test
+  void explicitRootsReplaceDiscovery() throws IOException {
+    Path d = touch("app/atlassian-connect.json");
+    touch("app/public/x.json");
+    Path web = Files.createDirectories(dir.resolve("web"));
+    ResourceResolver r = new ResourceResolver(List.of(web), dir);
+    WebRoots roots = r.rootsFor(d, null);
+    assertTrue(roots.explicit());
+    assertEquals(List.of(web), roots.folders());
+  }
+
+  @Test
+  void relativeUrlWithoutLeadingSlashQueryAndEscapesResolves() throws IOException {
+    touch("public/i18n/en US.json");
+    WebRoots roots = new WebRoots(List.of(dir.resolve("public")), true);
+    Resolution r = resolver().resolve(roots, "https://app.example.com", "i18n/en%20US.json?v=3#x");
+    Resolution.Found f = assertInstanceOf(Resolution.Found.class, r);
+    assertEquals("/i18n/en US.json", f.servedPath());
+    assertEquals("public/i18n/en US.json", f.display());
+  }
+
+  @Test
+  void absoluteUrlUnderBaseUrlMapsToTheRootsIgnoringHostCaseAndDefaultPort() throws IOException {
+    touch("public/i18n/en.json");
+    WebRoots roots = new WebRoots(List.of(dir.resolve("public")), true);
+    ResourceResolver r = resolver();
+    assertInstanceOf(Resolution.Found.class, r.resolve(roots, "https://app.example.com/ctx/", "https://app.example.com/ctx/i18n/en.json"));
+    assertInstanceOf(Resolution.Found.class, r.resolve(roots, "https://app.example.com/ctx", "https://APP.example.com:443/ctx/i18n/en.json"));
+  }
+
+  @Test
+  void absoluteUrlElsewhereIsLeftToTheOnlineChecks() {
+    WebRoots roots = new WebRoots(List.of(dir), true);
+    ResourceResolver r = resolver();
+    assertInstanceOf(Resolution.Remote.class, r.resolve(roots, "https://app.example.com/ctx", "https://cdn.example.net/i18n/en.json"));
+    assertInstanceOf(Resolution.Remote.class, r.resolve(roots, "https://app.example.com/ctx", "https://app.example.com/ctxother/en.json"));
+    assertInstanceOf(Resolution.Remote.class, r.resolve(roots, "https://app.example.com", "http://app.example.com/en.json"));
+  }
+
+  @Test
+  void pathsThatClimbAboveTheRootOrHoldVariablesAreNotResolved() {
+    WebRoots roots = new WebRoots(List.of(dir), true);
+    ResourceResolver r = resolver();
+    assertInstanceOf(Resolution.Unresolvable.class, r.resolve(roots, null, "/../secret.json"));
+    assertInstanceOf(Resolution.Unresolvable.class, r.resolve(roots, null, "/i18n/{locale}.json"));
+    assertInstanceOf(Resolution.Unresolvable.class, r.resolve(roots, null, "/bad%zz.json"));
+    assertInstanceOf(Resolution.Unresolvable.class, r.resolve(WebRoots.none(), null, "/i18n/en.json"));
+  }
+
+  @Test
+  void missingFileListsTheRootsAndAFileOfTheSameNameElsewhere() throws IOException {
+    touch("public/locales/v2/en_US.json");
+    WebRoots roots = new WebRoots(List.of(dir, dir.resolve("public")), false);
+    Resolution.Missing m =
+        assertInstanceOf(Resolution.Missing.class, resolver().resolve(roots, null, "/i18n/en_US.json"));
+    assertEquals(List.of(".", "public"), m.searched());
+    assertEquals("public/locales/v2/en_US.json", m.sameName().display());
+    assertEquals("/locales/v2/en_US.json", m.sameName().servedPath());
+    assertNull(m.caseMismatch());
+  }
+
+  @Test
+  void readsAreCachedAndLargeFilesRefused() throws IOException {
+    Path f = touch("x.json");
+    ResourceResolver r = resolver();
+    ResourceResolver.Content first = r.read(f);
+    Files.writeString(f, "changed");
+    assertEquals("{}", new String(r.read(f).bytes()));
+    assertTrue(first.ok());
+    Path big = dir.resolve("big.json");
+    Files.write(big, new byte[ResourceResolver.MAX_BYTES + 1]);
+    assertTrue(r.read(big).error().contains("larger than"));
+    assertTrue(r.read(dir.resolve("absent.json")).error().startsWith("cannot read"));
+  }
+}
