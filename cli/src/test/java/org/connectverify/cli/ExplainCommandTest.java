@@ -1,6 +1,7 @@
 package org.connectverify.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,16 @@ class ExplainCommandTest {
 
   @Test
   void acceptsTheNameWithoutItsCategory() {
-    CliRun r = CliRun.of("explain", "duplicate-key");
+    CliRun r = CliRun.of("explain", "unused-suppression");
     assertEquals(0, r.code, r.toString());
-    assertEquals("# json/duplicate-key", r.out.lines().findFirst().orElse(""));
+    assertEquals("# config/unused-suppression", r.out.lines().findFirst().orElse(""));
+  }
+
+  @Test
+  void ambiguousNameWithoutCategoryIsAUsageErrorNamingTheCandidates() {
+    CliRun r = CliRun.of("explain", "duplicate-key");
+    assertEquals(2, r.code, r.toString());
+    assertTrue(r.err.contains("json/duplicate-key") && r.err.contains("crossapp/duplicate-key"), r.err);
   }
 
   @Test
