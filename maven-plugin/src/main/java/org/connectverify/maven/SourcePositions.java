@@ -14,16 +14,20 @@ import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.json.SourceMap;
 
 /**
- * Moves findings from a filtered copy (what ships) back to the source file the developer edits. A finding moves when
- * its JSON pointer exists in both files and its position is that pointer's key or value in the copy; it then takes
- * the same place in the source. Anything else (a syntax error the filtering introduced, say) stays in the copy, which
- * is where the problem really is.
+ * Moves findings from a filtered copy (what ships) back to the source file the developer edits. A position moves when
+ * its JSON pointer exists in both files and it is that pointer's key or value in the copy: it then takes the same
+ * place in the source, however filtering shifted lines and columns. Failing that, it moves when filtering left its
+ * line untouched (same number of lines in both files, same text on that line), such as the first of two duplicate
+ * keys. Anything else stays in the copy, which is where the problem really is (say, a value that expanded into
+ * several array elements). A copy that is not JSON keeps all its findings.
  */
 final class SourcePositions {
   private final JsonReader reader = new JsonReader();
 
   /** One copy's display path and what it maps to. */
-  private record Mapping(String sourceDisplay, SourceMap copy, SourceMap source) {}
+  private record Mapping(String sourceDisplay, Parsed copy, Parsed source) {}
+
+  private record Parsed(SourceMap map, String[] lines) {}
 
   /**
    * @param report the verifier's report for {@code targets}, in the same order (every target a file)
@@ -43,9 +47,9 @@ final class SourcePositions {
         checked.add(c); // not a copy, or the copy did not parse: positions stay in the copy
         continue;
       }
-      SourceMap copy = parse(t.verified(), c.file());
-      SourceMap source = parse(t.source(), display.of(t.source()));
       String sourceDisplay = display.of(t.source());
+      Parsed copy = parse(t.verified(), c.file());
+      Parsed source = parse(t.source(), sourceDisplay);
       if (copy == null || source == null) {
         notes.add(c.file() + " is the filtered copy of " + sourceDisplay + "; the source is not plain JSON, so"
             + " positions refer to the copy");
@@ -54,11 +58,11 @@ final class SourcePositions {
       }
       byCopy.put(c.file(), new Mapping(sourceDisplay, copy, source));
       notes.add(c.file() + " (the filtered copy that ships) was verified; positions refer to " + sourceDisplay
-          + " where the same JSON pointer exists there");
+          + " wherever they can be placed there");
       checked.add(new Report.Checked(sourceDisplay, c.product(), c.productReason(), c.key()));
     }
     if (byCopy.isEmpty()) {
-      return report;
+      return new Report(report.toolVersion(), checked, report.findings(), report.failOn(), notes);
     }
     List<Finding> findings = new ArrayList<>();
     for (Finding f : report.findings()) {
@@ -73,29 +77,50 @@ final class SourcePositions {
 
   private static Position map(Position p, Map<String, Mapping> byCopy) {
     Mapping m = byCopy.get(p.file());
-    if (m == null || p.line() <= 0 || !m.copy().contains(p.pointer()) || !m.source().contains(p.pointer())) {
+    if (m == null || p.line() <= 0) {
       return p;
     }
-    int[] at = {p.line(), p.column()};
-    int[] target;
-    if (same(at, m.copy().key(p.pointer()))) {
-      target = m.source().key(p.pointer());
-    } else if (same(at, m.copy().value(p.pointer()))) {
-      target = m.source().value(p.pointer());
-    } else {
-      return p; // somewhere inside the value (not a place a pointer names): cannot be mapped reliably
+    int[] target = byPointer(p, m);
+    if (target == null) {
+      target = byUnchangedLine(p, m);
     }
-    return new Position(m.sourceDisplay(), target[0], target[1], p.pointer());
+    return target == null ? p : new Position(m.sourceDisplay(), target[0], target[1], p.pointer());
+  }
+
+  private static int[] byPointer(Position p, Mapping m) {
+    SourceMap copy = m.copy().map();
+    SourceMap source = m.source().map();
+    if (!copy.contains(p.pointer()) || !source.contains(p.pointer())) {
+      return null;
+    }
+    int[] at = {p.line(), p.column()};
+    if (same(at, copy.key(p.pointer()))) {
+      return source.key(p.pointer());
+    }
+    if (same(at, copy.value(p.pointer()))) {
+      return source.value(p.pointer());
+    }
+    return null; // somewhere a pointer does not name (inside a value, or an earlier duplicate key)
+  }
+
+  private static int[] byUnchangedLine(Position p, Mapping m) {
+    String[] copy = m.copy().lines();
+    String[] source = m.source().lines();
+    int i = p.line() - 1;
+    if (copy.length != source.length || i >= copy.length || !copy[i].equals(source[i])) {
+      return null;
+    }
+    return new int[] {p.line(), p.column()};
   }
 
   private static boolean same(int[] a, int[] b) {
     return a[0] == b[0] && a[1] == b[1];
   }
 
-  private SourceMap parse(Path file, String display) {
+  private Parsed parse(Path file, String display) {
     try {
       JsonReader.Result r = reader.read(Files.readAllBytes(file), display);
-      return r.parsed() ? r.sourceMap() : null;
+      return r.parsed() ? new Parsed(r.sourceMap(), r.text().replace("\r\n", "\n").split("\n", -1)) : null;
     } catch (IOException e) {
       return null;
     }
