@@ -7,4 +7,9 @@ assert !new File(basedir, 'target/connect-verify/connect-verify.json').exists()
 // 2: -Dconnect.failIfNoDescriptors turns it into a failure
 assert log.contains("on project no-descriptor: ${nothing} (failIfNoDescriptors is set)")
 assert log.contains('BUILD FAILURE')
+// 3: a bad value is reported as a configuration problem (MojoExecutionException), not as findings
+assert log.contains("on project no-descriptor: connect-verify: parameter failOn (connect.failOn): unknown fail-on level 'sometimes' (expected error, warning, info or never)")
+assert log.count('BUILD FAILURE') == 2
+// Maven names the exception type in its help link: a failure for 2, an execution error for 3
+assert log.contains('display/MAVEN/MojoFailureException') && log.contains('display/MAVEN/MojoExecutionException')
 return true

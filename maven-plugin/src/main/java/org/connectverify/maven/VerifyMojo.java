@@ -109,6 +109,15 @@ public final class VerifyMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    long start = System.nanoTime();
+    try {
+      verify();
+    } finally {
+      getLog().debug("connect-verify: goal took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+  }
+
+  private void verify() throws MojoExecutionException, MojoFailureException {
     Displays display = new Displays(executionRoot());
     ReactorSet set =
         new ReactorSet(
