@@ -5,6 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.connectverify.core.json.JsonRules;
+import org.connectverify.core.rules.AppKeyCheck;
+import org.connectverify.core.rules.BaseUrlCheck;
+import org.connectverify.core.rules.DuplicateModuleKeyCheck;
+import org.connectverify.core.rules.I18nValueCheck;
+import org.connectverify.core.rules.JwtLifecycleCheck;
+import org.connectverify.core.rules.NameLengthCheck;
+import org.connectverify.core.rules.OtherProductModuleCheck;
+import org.connectverify.core.rules.ScopesWithoutAuthCheck;
+import org.connectverify.core.rules.UnknownTopLevelFieldCheck;
 import org.connectverify.core.schema.SchemaCheck;
 
 /** The explicit list of every check, in one place (no class-path scanning), and the catalogue of their rules. */
@@ -15,6 +24,15 @@ public final class Checks {
   public static List<Check> defaults(Services services) {
     List<Check> checks = new ArrayList<>();
     checks.add(new SchemaCheck(services.schemas()));
+    checks.add(new AppKeyCheck());
+    checks.add(new NameLengthCheck());
+    checks.add(new UnknownTopLevelFieldCheck(services.schemas()));
+    checks.add(new BaseUrlCheck());
+    checks.add(new JwtLifecycleCheck());
+    checks.add(new ScopesWithoutAuthCheck());
+    checks.add(new OtherProductModuleCheck(services.schemas()));
+    checks.add(new DuplicateModuleKeyCheck());
+    checks.add(new I18nValueCheck());
     return checks;
   }
 
