@@ -81,7 +81,14 @@ public final class SchemaCheck implements Check {
       List<ValidationException> leaves = new ArrayList<>();
       flatten(e, leaves);
       leaves.sort(Comparator.comparing(ValidationException::getPointerToViolation));
+      Set<String> tooShort = new java.util.HashSet<>();
+      leaves.stream()
+          .filter(l -> "minLength".equals(l.getKeyword()))
+          .forEach(l -> tooShort.add(l.getPointerToViolation()));
       for (ValidationException leaf : leaves) {
+        if ("pattern".equals(leaf.getKeyword()) && tooShort.contains(leaf.getPointerToViolation())) {
+          continue; // an empty key fails its pattern too; the length finding says all there is to say
+        }
         report(ctx, leaf);
       }
     }

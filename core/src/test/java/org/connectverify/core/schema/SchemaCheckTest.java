@@ -143,4 +143,14 @@ class SchemaCheckTest {
     assertEquals("schema/invalid", findings.get(0).ruleId());
     assertTrue(findings.get(0).message().contains("missing \"condition\""), findings.get(0).message());
   }
+
+  @Test
+  void reportsAnEmptyModuleKeyOnceAsTooShortNotAlsoAsAPatternMismatch() {
+    String json =
+        HEAD + "  \"modules\": {\"dialogs\": [{\"key\": \"\", \"url\": \"/d\"}]}\n}\n";
+    List<Finding> findings = schemaFindings(json, Product.JIRA);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("schema/length", findings.get(0).ruleId());
+    assertEquals("modules.dialogs[0].key: \"\" is 0 characters long, at least 1 required", findings.get(0).message());
+  }
 }
