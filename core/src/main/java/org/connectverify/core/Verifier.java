@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.resources.DescriptorResources;
 import org.connectverify.core.template.Templating;
@@ -23,15 +24,20 @@ public final class Verifier {
   private final List<Check> checks;
   private final List<SetCheck> setChecks;
 
-  private Verifier(VerifyOptions options) {
+  private Verifier(VerifyOptions options, Function<Services, List<Check>> checks) {
     this.options = options;
     this.services = new Services(options);
-    this.checks = Checks.defaults(services);
+    this.checks = List.copyOf(checks.apply(services));
     this.setChecks = Checks.setDefaults(services);
   }
 
   public static Verifier create(VerifyOptions options) {
-    return new Verifier(Objects.requireNonNull(options));
+    return new Verifier(Objects.requireNonNull(options), Checks::defaults);
+  }
+
+  /** A verifier that runs other checks than the defaults (tests of the runner itself). */
+  static Verifier withChecks(VerifyOptions options, Function<Services, List<Check>> checks) {
+    return new Verifier(Objects.requireNonNull(options), checks);
   }
 
   public VerifyOptions options() {

@@ -46,6 +46,28 @@ public final class Pointers {
     return out;
   }
 
+  /**
+   * A readable name for where a pointer points, as messages show it: {@code modules.webItems[0].name}, or
+   * {@code descriptor} for the root.
+   */
+  public static String readable(String pointer) {
+    if (pointer.isEmpty()) {
+      return "descriptor";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String token : tokens(pointer)) {
+      if (!token.isEmpty() && token.chars().allMatch(Character::isDigit)) {
+        b.append('[').append(token).append(']');
+      } else {
+        if (b.length() > 0) {
+          b.append('.');
+        }
+        b.append(token);
+      }
+    }
+    return b.toString();
+  }
+
   public static String unescape(String token) {
     return token.replace("~1", "/").replace("~0", "~");
   }

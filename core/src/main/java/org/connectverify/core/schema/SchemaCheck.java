@@ -14,8 +14,9 @@ import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
 import org.json.JSONTokener;
-import org.everit.json.schema.ConstSchema;
-import org.everit.json.schema.EnumSchema;
+import java.util.TreeSet;
+import org.connectverify.core.text.Strings;
+import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 
@@ -44,15 +45,19 @@ public final class SchemaCheck implements Check {
   public static final Rule PATTERN =
       Rule.of("schema/pattern", Severity.ERROR, "A string does not match the required pattern.");
   public static final Rule LENGTH =
-      Rule.of("schema/length", Severity.ERROR, "A string or array is too long or too short.");
+      Rule.of("schema/length", Severity.ERROR, "A string, array or object is too long or too short.");
   public static final Rule RANGE =
       Rule.of("schema/range", Severity.ERROR, "A number is outside its allowed range.");
   public static final Rule FORMAT =
       Rule.of("schema/format", Severity.ERROR, "A string is not in the required format (a URL, for example).");
   public static final Rule INVALID =
-      Rule.of("schema/invalid", Severity.ERROR, "A value does not match its schema in some other way.");
+      Rule.of(
+          "schema/invalid",
+          Severity.ERROR,
+          "A value fits none of the alternative forms its definition allows (or breaks another schema constraint).");
 
   private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
+  private static final Pattern TYPE_MESSAGE = Pattern.compile("expected type: (\\w+), found: (\\w+)");
   private static final Pattern REQUIRED_KEY = Pattern.compile("required key \\[(.*)] not found");
 
   private final SchemaSet schemas;
@@ -76,13 +81,24 @@ public final class SchemaCheck implements Check {
       List<ValidationException> leaves = new ArrayList<>();
       flatten(e, leaves);
       leaves.sort(Comparator.comparing(ValidationException::getPointerToViolation));
+      Set<String> tooShort = new java.util.HashSet<>();
+      leaves.stream()
+          .filter(l -> "minLength".equals(l.getKeyword()))
+          .forEach(l -> tooShort.add(l.getPointerToViolation()));
       for (ValidationException leaf : leaves) {
+        if ("pattern".equals(leaf.getKeyword()) && tooShort.contains(leaf.getPointerToViolation())) {
+          continue; // an empty key fails its pattern too; the length finding says all there is to say
+        }
         report(ctx, leaf);
       }
     }
   }
 
-  /** Collects leaf violations; for anyOf/oneOf keeps the branch that came closest to matching. */
+  /**
+   * Collects leaf violations. For anyOf/oneOf it keeps the branch that came closest to matching; when no branch is
+   * closest (several fail equally, each at the value itself and for different reasons) the value fits none of the
+   * alternative forms, and the anyOf/oneOf itself is kept so the finding can name every form.
+   */
   private static void flatten(ValidationException e, List<ValidationException> out) {
     List<ValidationException> causes = e.getCausingExceptions();
     if (causes.isEmpty()) {
@@ -97,12 +113,45 @@ public final class SchemaCheck implements Check {
           best = c;
         }
       }
+      if (fitsNoForm(e, score(best))) {
+        out.add(e);
+        return;
+      }
       flatten(best, out);
       return;
     }
     for (ValidationException c : causes) {
       flatten(c, out);
     }
+  }
+
+  /** True when several branches tie for best, each failing once at the value itself, for different reasons. */
+  private static boolean fitsNoForm(ValidationException e, int bestScore) {
+    List<ValidationException> tied =
+        e.getCausingExceptions().stream().filter(c -> score(c) == bestScore).toList();
+    return tied.size() > 1
+        && tied.stream()
+            .allMatch(
+                c ->
+                    c.getCausingExceptions().isEmpty()
+                        && c.getPointerToViolation().equals(e.getPointerToViolation()))
+        && tied.stream().map(ValidationException::getKeyword).distinct().count() > 1;
+  }
+
+  /** What one alternative form lacks, for the message of a value that fits none: {@code missing "condition"}. */
+  private static String shortReason(ValidationException v, JsonNode value) {
+    String keyword = v.getKeyword() == null ? "" : v.getKeyword();
+    Matcher m;
+    if (keyword.equals("required") && (m = REQUIRED_KEY.matcher(v.getErrorMessage())).find()) {
+      return "missing \"" + m.group(1) + "\"";
+    }
+    if (keyword.equals("additionalProperties") && (m = EXTRANEOUS.matcher(v.getErrorMessage())).find()) {
+      return "property \"" + m.group(1) + "\" not allowed";
+    }
+    if (keyword.startsWith("min") || keyword.startsWith("max")) {
+      return lengthMessage(keyword, value, v.getViolatedSchema(), v.getErrorMessage());
+    }
+    return v.getErrorMessage();
   }
 
   /** Fewer and deeper violations mean a branch was closer to the intended shape. */
@@ -118,6 +167,27 @@ public final class SchemaCheck implements Check {
     String message = v.getErrorMessage();
     JsonNode value = ctx.descriptor().at(pointer);
     String where = describe(pointer);
+    if (isPropertyName(v)) {
+      String names = allowed(v);
+      unknownProperty(
+          ctx,
+          Pointers.parent(pointer),
+          Pointers.lastToken(pointer),
+          names.isEmpty() ? null : "allowed names: " + names);
+      return;
+    }
+    if ((keyword.equals("anyOf") || keyword.equals("oneOf")) && !v.getCausingExceptions().isEmpty()) {
+      List<String> reasons = new ArrayList<>();
+      for (ValidationException c : v.getCausingExceptions()) {
+        reasons.add(shortReason(c, value));
+      }
+      ctx.report(
+          INVALID,
+          ctx.at(pointer),
+          where + ": " + quote(value) + " fits none of the " + reasons.size() + " allowed forms ("
+              + String.join("; or ", reasons) + ")");
+      return;
+    }
     switch (keyword) {
       case "required" -> {
         Matcher m = REQUIRED_KEY.matcher(message);
@@ -127,18 +197,21 @@ public final class SchemaCheck implements Check {
       case "additionalProperties" -> {
         Matcher m = EXTRANEOUS.matcher(message);
         String name = m.find() ? m.group(1) : "?";
-        unknownProperty(ctx, pointer, name);
+        unknownProperty(ctx, pointer, name, didYouMean(name, v.getViolatedSchema()));
       }
-      case "type" -> ctx.report(TYPE, ctx.at(pointer), where + ": " + message);
+      case "type" -> ctx.report(TYPE, ctx.at(pointer), where + ": " + typeMessage(value, message));
       case "enum", "const" ->
           ctx.report(
               ENUM,
               ctx.at(pointer),
-              where + ": " + quote(value) + " is not one of the allowed values " + allowed(v.getViolatedSchema()));
+              where + ": " + quote(value) + " is not one of the allowed values " + allowed(v));
       case "pattern" ->
           ctx.report(PATTERN, ctx.at(pointer), where + ": " + quote(value) + " " + patternMessage(message));
       case "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties" ->
-          ctx.report(LENGTH, ctx.at(pointer), where + ": " + message);
+          ctx.report(
+              LENGTH,
+              ctx.at(pointer),
+              where + ": " + quote(value) + " " + lengthMessage(keyword, value, v.getViolatedSchema(), message));
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" ->
           ctx.report(RANGE, ctx.at(pointer), where + ": " + message);
       case "format" -> ctx.report(FORMAT, ctx.at(pointer), where + ": " + message);
@@ -146,15 +219,23 @@ public final class SchemaCheck implements Check {
     }
   }
 
-  private void unknownProperty(CheckContext ctx, String parent, String name) {
+  /** "did you mean ..." from the properties the violated object schema declares, or null. */
+  private static String didYouMean(String name, Schema schema) {
+    if (!(schema instanceof ObjectSchema object)) {
+      return null;
+    }
+    List<String> closest = Strings.closest(name, new TreeSet<>(object.getPropertySchemas().keySet()));
+    return closest.isEmpty() ? null : "did you mean \"" + closest.get(0) + "\"?";
+  }
+
+  private void unknownProperty(CheckContext ctx, String parent, String name, String hint) {
     String pointer = Pointers.child(parent, name);
     if (parent.equals("/modules")) {
-      Product other = ctx.product().other();
-      if (other != null && schemas.moduleTypes(other).contains(name)) {
-        return; // reported by modules/other-product, with a better message
+      if (schemas.productsOf(name).stream().anyMatch(p -> p != ctx.product())) {
+        return; // another product's type: reported by modules/other-product, with a better message
       }
       List<String> closest = schemas.closestModuleTypes(ctx.product(), name);
-      String hint =
+      String typeHint =
           closest.isEmpty()
               ? "see the list of " + ctx.product().label() + " module types in the Connect documentation"
               : "did you mean \"" + closest.get(0) + "\"?";
@@ -163,28 +244,113 @@ public final class SchemaCheck implements Check {
           ctx.atKey(pointer),
           "unknown module type \"" + name + "\" for " + ctx.product().label()
               + ": the host refuses to install an unknown module",
-          hint);
+          typeHint);
       return;
     }
     ctx.report(
         UNKNOWN_PROPERTY,
         ctx.atKey(pointer),
-        describe(parent) + " does not allow property \"" + name + "\"");
+        describe(parent) + " does not allow property \"" + name + "\"",
+        hint);
   }
 
-  /** The allowed values in schema order, e.g. {@code ["jwt", "none"]}. */
-  private static String allowed(Schema schema) {
-    List<Object> values;
-    if (schema instanceof EnumSchema e) {
-      values = e.getPossibleValuesAsList();
-    } else if (schema instanceof ConstSchema c) {
-      values = List.of(c.getPermittedValue());
-    } else {
+  /** A violation of {@code propertyNames}: the member's name, not its value, is not allowed. */
+  private static boolean isPropertyName(ValidationException v) {
+    String location = v.getSchemaLocation();
+    return location != null && location.contains("/propertyNames") && !v.getPointerToViolation().equals("#");
+  }
+
+  /**
+   * The allowed values of a violated enum (or const, or property-name enum), quoted in schema order: {@code "jwt" or
+   * "none" (upper or lower case)}. Empty when they cannot be found.
+   */
+  private String allowed(ValidationException v) {
+    Schema schema = v.getViolatedSchema();
+    JsonNode definition = schemas.definition(schema == null ? v.getSchemaLocation() : schema.getSchemaLocation());
+    List<String> values = new ArrayList<>();
+    if (definition.path("enum").isArray()) {
+      definition.path("enum").forEach(e -> values.add(e.isTextual() ? e.asText() : e.toString()));
+    } else if (definition.has("const")) {
+      JsonNode c = definition.get("const");
+      values.add(c.isTextual() ? c.asText() : c.toString());
+    }
+    if (values.isEmpty()) {
       return "";
     }
-    return values.stream()
-        .map(v -> v instanceof String str ? "\"" + str + "\"" : String.valueOf(v))
-        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    java.util.LinkedHashMap<String, String> byLower = new java.util.LinkedHashMap<>();
+    for (String value : values) {
+      byLower.putIfAbsent(value.toLowerCase(java.util.Locale.ROOT), value);
+    }
+    boolean bothCases =
+        byLower.size() < values.size()
+            && byLower.values().stream()
+                .allMatch(
+                    x ->
+                        values.contains(x.toUpperCase(java.util.Locale.ROOT))
+                            && values.contains(x.toLowerCase(java.util.Locale.ROOT)));
+    List<String> shown = bothCases ? List.copyOf(byLower.values()) : values;
+    return Strings.quoteList(shown, "or") + (bothCases ? " (all upper or all lower case)" : "");
+  }
+
+  /** {@code "true" is a string; expected a boolean}, from everit's {@code expected type: Boolean, found: String}. */
+  private static String typeMessage(JsonNode value, String everitMessage) {
+    Matcher m = TYPE_MESSAGE.matcher(everitMessage);
+    if (!m.find()) {
+      return everitMessage;
+    }
+    return quote(value) + " is " + article(typeName(m.group(2))) + "; expected " + article(typeName(m.group(1)));
+  }
+
+  private static String typeName(String everit) {
+    return switch (everit) {
+      case "JSONObject" -> "object";
+      case "JSONArray" -> "array";
+      case "String" -> "string";
+      case "Boolean" -> "boolean";
+      case "Integer", "Long", "BigInteger" -> "integer";
+      case "Null" -> "null";
+      case "Number", "Double", "Float", "BigDecimal" -> "number";
+      default -> everit.toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static String article(String type) {
+    return type.equals("null") ? "null" : ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+  }
+
+  /** {@code is 0 characters long; at least 1 required}, from the violated schema's limits. */
+  private static String lengthMessage(String keyword, JsonNode value, Schema schema, String everitMessage) {
+    String unit;
+    int actual;
+    Number limit;
+    if (schema instanceof org.everit.json.schema.StringSchema s && value.isTextual()) {
+      unit = "character";
+      actual = value.asText().codePointCount(0, value.asText().length());
+      limit = keyword.startsWith("min") ? s.getMinLength() : s.getMaxLength();
+    } else if (schema instanceof org.everit.json.schema.ArraySchema a && value.isArray()) {
+      unit = "item";
+      actual = value.size();
+      limit = keyword.startsWith("min") ? a.getMinItems() : a.getMaxItems();
+    } else if (schema instanceof ObjectSchema o && value.isObject()) {
+      unit = "propert";
+      actual = value.size();
+      limit = keyword.startsWith("min") ? o.getMinProperties() : o.getMaxProperties();
+    } else {
+      return everitMessage;
+    }
+    if (limit == null) {
+      return everitMessage;
+    }
+    String has = unit.equals("character") ? "is " + actual + " character" + (actual == 1 ? "" : "s") + " long"
+        : "has " + actual + " " + plural(unit, actual);
+    return has + ", " + (keyword.startsWith("min") ? "at least " + limit + " required" : "at most " + limit + " allowed");
+  }
+
+  private static String plural(String unit, int n) {
+    if (unit.equals("propert")) {
+      return n == 1 ? "property" : "properties";
+    }
+    return n == 1 ? unit : unit + "s";
   }
 
   private static String patternMessage(String everitMessage) {
@@ -202,21 +368,7 @@ public final class SchemaCheck implements Check {
 
   /** A readable name for where a pointer points: {@code modules.webItems[0].name}, or {@code descriptor}. */
   static String describe(String pointer) {
-    if (pointer.isEmpty()) {
-      return "descriptor";
-    }
-    StringBuilder b = new StringBuilder();
-    for (String token : Pointers.tokens(pointer)) {
-      if (token.chars().allMatch(Character::isDigit) && !token.isEmpty()) {
-        b.append('[').append(token).append(']');
-      } else {
-        if (b.length() > 0) {
-          b.append('.');
-        }
-        b.append(token);
-      }
-    }
-    return b.toString();
+    return Pointers.readable(pointer);
   }
 
   /** Everit's {@code #/a/b} to an RFC 6901 pointer {@code /a/b}. */

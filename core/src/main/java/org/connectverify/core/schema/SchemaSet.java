@@ -87,11 +87,53 @@ public final class SchemaSet {
     }
   }
 
+  /**
+   * The raw JSON of the schema at an everit schema location such as
+   * {@code classpath://org/connectverify/schemas/shared.schema.json#/definitions/scopes/items}, or a missing node when
+   * the location is not one of our schema files. Used to quote allowed values in schema order.
+   */
+  public JsonNode definition(String schemaLocation) {
+    if (schemaLocation == null) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    int hash = schemaLocation.indexOf('#');
+    String document = hash < 0 ? schemaLocation : schemaLocation.substring(0, hash);
+    String fragment = hash < 0 ? "" : schemaLocation.substring(hash + 1);
+    String name = document.substring(document.lastIndexOf('/') + 1);
+    JsonNode tree;
+    if (name.equals("shared.schema.json")) {
+      tree = shared();
+    } else {
+      Product product = null;
+      for (Product p : Product.values()) {
+        if (fileName(p).equals(name)) {
+          product = p;
+        }
+      }
+      if (product == null) {
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      }
+      tree = raw(product);
+    }
+    return fragment.isEmpty() ? tree : tree.at(fragment);
+  }
+
   /** Module types the product's schema declares, in schema order. */
   public Set<String> moduleTypes(Product product) {
     JsonNode props = raw(product).path("properties").path("modules").path("properties");
     Set<String> out = new LinkedHashSet<>();
     props.fieldNames().forEachRemaining(out::add);
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** The products (Jira, Confluence) whose schema declares this module type, in enum order; empty for none. */
+  public Set<Product> productsOf(String moduleType) {
+    Set<Product> out = java.util.EnumSet.noneOf(Product.class);
+    for (Product p : List.of(Product.JIRA, Product.CONFLUENCE)) {
+      if (moduleTypes(p).contains(moduleType)) {
+        out.add(p);
+      }
+    }
     return Collections.unmodifiableSet(out);
   }
 

@@ -1,0 +1,217 @@
+package org.connectverify.core.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.connectverify.core.Check;
+import org.connectverify.core.CheckContext;
+import org.connectverify.core.Position;
+import org.connectverify.core.Rule;
+import org.connectverify.core.Severity;
+
+/**
+ * The app's {@code baseUrl}, beyond the schema (which only checks that it is a string of at most 200 characters). At
+ * most one of placeholder / invalid is reported, since either makes the other checks meaningless; a real URL is then
+ * checked for its host (an Atlassian site, a local machine), its scheme and a trailing slash. A value that still holds
+ * a template placeholder ({@code {{localBaseUrl}}}, {@code ${addon.base-url}}) is left to the templating step.
+ */
+public final class BaseUrlCheck implements Check {
+  public static final Rule PLACEHOLDER =
+      Rule.of(
+          "base-url/placeholder",
+          Severity.ERROR,
+          "The baseUrl is empty or placeholder text (\"<url>\", \"REPLACE_THIS...\").");
+  public static final Rule INVALID =
+      Rule.of("base-url/invalid", Severity.ERROR, "The baseUrl is not an absolute http(s) URL with a host.");
+  public static final Rule HTTPS =
+      Rule.of("base-url/https", Severity.ERROR, "The baseUrl does not use https (and is not a local address).");
+  public static final Rule LOCALHOST =
+      Rule.of(
+          "base-url/localhost",
+          Severity.WARNING,
+          "The baseUrl points at the local machine: fine while developing, but no cloud site can reach it.");
+  public static final Rule TRAILING_SLASH =
+      Rule.of(
+          "base-url/trailing-slash",
+          Severity.WARNING,
+          "The baseUrl ends with '/', so relative URLs such as \"/installed\" resolve to \"...//installed\".");
+  public static final Rule ATLASSIAN_HOST =
+      Rule.of(
+          "base-url/atlassian-host",
+          Severity.ERROR,
+          "The baseUrl points at an Atlassian site instead of the server that hosts the app.");
+
+  /** Words that only placeholder text contains: {@code REPLACE_THIS}, {@code <replace>}, {@code will.be.replaced}. */
+  private static final Pattern PLACEHOLDER_WORDS =
+      Pattern.compile(
+          "(?i)(^|[^a-z])(replace(d|_?me)?|change_?me|changeit|placeholder|your[-_.]?(app|domain|host|server|site"
+              + "|url|subdomain|tunnel|ngrok|company)|insert[-_]?(url|here))([^a-z]|$)");
+  /** Upper-case markers: {@code TODO}, {@code FIXME}, {@code XXX}. */
+  private static final Pattern PLACEHOLDER_MARKERS = Pattern.compile("(^|[^A-Za-z])(TODO|FIXME|XXX+)([^A-Za-z]|$)");
+  /** An environment-variable-like name used as the whole value: {@code BASE_URL}. */
+  private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+  /** A scheme glued to a property name: {@code addon.http://localhost:8082}. */
+  private static final Pattern GLUED_SCHEME = Pattern.compile("(?i)^[a-z0-9_.-]+[._-](https?)://.*");
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(PLACEHOLDER, INVALID, HTTPS, LOCALHOST, TRAILING_SLASH, ATLASSIAN_HOST);
+  }
+
+  @Override
+  public void check(CheckContext ctx) {
+    JsonNode node = ctx.root().path("baseUrl");
+    if (!node.isTextual()) {
+      return; // missing or not a string: schema/required or schema/type
+    }
+    String value = node.asText();
+    if (Templates.holdsPlaceholder(value)) {
+      return; // the templating step substitutes it, or reports it unresolved
+    }
+    Position at = ctx.at("/baseUrl");
+    String placeholder = placeholderReason(value);
+    if (placeholder != null) {
+      ctx.report(
+          PLACEHOLDER,
+          at,
+          placeholder,
+          "set baseUrl to the https URL the app is served from; for per-environment values use a template such as"
+              + " {{localBaseUrl}} or ${addon.base-url}");
+      return;
+    }
+    URI uri = parse(value);
+    String invalid = invalidReason(value, uri);
+    if (invalid != null) {
+      ctx.report(
+          INVALID,
+          at,
+          invalid,
+          "baseUrl must be an absolute URL such as \"https://my-app.example.net\": every relative URL in the"
+              + " descriptor resolves against it");
+      return;
+    }
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    String site = atlassianSite(host);
+    if (site != null) {
+      ctx.report(
+          ATLASSIAN_HOST,
+          at,
+          "baseUrl \"" + value + "\" points at " + site + ": the baseUrl is where the app itself is hosted, not the"
+              + " Atlassian site it is installed in",
+          "set baseUrl to the server that serves this descriptor and the app's pages");
+    }
+    if (isLocal(host)) {
+      ctx.report(
+          LOCALHOST,
+          at,
+          "baseUrl \"" + value + "\" points at the local machine: only a product running on this machine can reach"
+              + " it",
+          "use a public https URL (a tunnel such as ngrok while developing) before installing in a cloud site");
+    } else if (!scheme.equals("https")) {
+      ctx.report(
+          HTTPS,
+          at,
+          "baseUrl \"" + value + "\" uses " + scheme + ": Atlassian cloud requires https (plain http is accepted only"
+              + " for localhost while developing)",
+          "serve the app over https and change the baseUrl to \"https://" + value.substring(value.indexOf("://") + 3)
+              + "\"");
+    }
+    String path = uri.getRawPath();
+    if (path != null && path.endsWith("/")) {
+      ctx.report(
+          TRAILING_SLASH,
+          at,
+          "baseUrl \"" + value + "\" ends with '/': relative URLs such as \"/installed\" are appended to it and"
+              + " become \"" + value + "/installed\" with a double slash",
+          "remove the trailing '/' (\"" + value.replaceAll("/+$", "") + "\")");
+    }
+  }
+
+  /** Why {@code value} is placeholder text rather than a URL, or null when it is not. */
+  static String placeholderReason(String value) {
+    if (value.isBlank()) {
+      return value.isEmpty() ? "baseUrl is empty" : "baseUrl is blank";
+    }
+    String v = value.strip();
+    if (v.indexOf('<') >= 0 || v.indexOf('>') >= 0) {
+      return "baseUrl \"" + value + "\" is placeholder text, not a URL";
+    }
+    if (!v.contains("://") && v.chars().anyMatch(Character::isWhitespace)) {
+      return "baseUrl \"" + value + "\" is text, not a URL";
+    }
+    if (PLACEHOLDER_WORDS.matcher(v).find()
+        || PLACEHOLDER_MARKERS.matcher(v).find()
+        || CONSTANT_NAME.matcher(v).matches()) {
+      return "baseUrl \"" + value + "\" is placeholder text, not the app's URL";
+    }
+    return null;
+  }
+
+  /** Why {@code value} is not an absolute http(s) URL with a host, or null when it is one. */
+  private static String invalidReason(String value, URI uri) {
+    if (!value.equals(value.strip())) {
+      return "baseUrl \"" + value + "\" has white space around it";
+    }
+    if (GLUED_SCHEME.matcher(value).matches()) {
+      int i = value.toLowerCase(Locale.ROOT).indexOf("http");
+      return "baseUrl \"" + value + "\" is not a URL: \"" + value.substring(0, i) + "\" precedes the scheme (a"
+          + " property name left in by a template?)";
+    }
+    if (uri == null) {
+      return "baseUrl \"" + value + "\" is not a valid URL";
+    }
+    if (!uri.isAbsolute()) {
+      return "baseUrl \"" + value + "\" is not an absolute URL: it has no scheme (expected https://...)";
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return "baseUrl \"" + value + "\" has scheme '" + uri.getScheme() + "': expected https";
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      return "baseUrl \"" + value + "\" has no valid host name";
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      return "baseUrl \"" + value + "\" has a " + (uri.getRawQuery() != null ? "query" : "fragment")
+          + ": relative URLs are appended to it, so it must end with a host or a path";
+    }
+    return null;
+  }
+
+  private static URI parse(String value) {
+    try {
+      return new URI(value);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** "an Atlassian cloud site (*.atlassian.net)" and the like, or null for other hosts. */
+  private static String atlassianSite(String host) {
+    for (String[] domain :
+        new String[][] {
+          {"atlassian.net", "an Atlassian cloud site"},
+          {"jira.com", "an Atlassian cloud site"},
+          {"jira-dev.com", "an Atlassian staging site"},
+          {"atlassian.com", "Atlassian's own domain"},
+        }) {
+      if (host.equals(domain[0]) || host.endsWith("." + domain[0])) {
+        return domain[1] + " (*." + domain[0] + ")";
+      }
+    }
+    return null;
+  }
+
+  private static boolean isLocal(String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.startsWith("127.")
+        || h.equals("0.0.0.0")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
+  }
+}

@@ -1,0 +1,73 @@
+package org.connectverify.core.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.connectverify.core.Check;
+import org.connectverify.core.CheckContext;
+import org.connectverify.core.Finding;
+import org.connectverify.core.Rule;
+import org.connectverify.core.Severity;
+import org.connectverify.core.json.Pointers;
+
+/**
+ * One i18n key, one default text: every i18n property ({@code {"value": ..., "i18n": ...}}) that uses a key must carry
+ * the same {@code value}, as the Connect schema's i18n property description requires. The host shows a single text
+ * for a key (the translation, or the default), so all but one of differing values are never shown.
+ */
+public final class I18nValueCheck implements Check {
+  public static final Rule INCONSISTENT_VALUE =
+      Rule.of(
+          "i18n/inconsistent-value",
+          Severity.ERROR,
+          "One i18n key is used with different default values.");
+
+  private record Use(String pointer, String value) {}
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(INCONSISTENT_VALUE);
+  }
+
+  @Override
+  public void check(CheckContext ctx) {
+    walk(ctx, "", ctx.root(), new HashMap<>());
+  }
+
+  private static void walk(CheckContext ctx, String pointer, JsonNode node, Map<String, Use> first) {
+    if (node.isObject()) {
+      JsonNode i18n = node.get("i18n");
+      JsonNode value = node.get("value");
+      if (i18n != null && i18n.isTextual() && value != null && value.isTextual()) {
+        compare(ctx, first, i18n.asText(), new Use(pointer, value.asText()));
+      }
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> f = fields.next();
+        walk(ctx, Pointers.child(pointer, f.getKey()), f.getValue(), first);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(ctx, Pointers.child(pointer, i), node.get(i), first);
+      }
+    }
+  }
+
+  private static void compare(CheckContext ctx, Map<String, Use> first, String key, Use use) {
+    Use earlier = first.putIfAbsent(key, use);
+    if (earlier == null || earlier.value().equals(use.value())) {
+      return;
+    }
+    String earlierValue = earlier.pointer() + "/value";
+    ctx.report(
+        INCONSISTENT_VALUE,
+        ctx.at(use.pointer() + "/value"),
+        "i18n key \"" + key + "\" has value \"" + use.value() + "\" here but \"" + earlier.value() + "\" at "
+            + Pointers.readable(earlier.pointer()) + " (line " + ctx.at(earlierValue).line()
+            + "): one key shows one text",
+        "use the same value everywhere the key is used, or give the different texts different i18n keys",
+        List.of(new Finding.Related(ctx.at(earlierValue), "first used with \"" + earlier.value() + "\" here")));
+  }
+}

@@ -1,0 +1,123 @@
+package org.connectverify.core.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.connectverify.core.Finding;
+import org.junit.jupiter.api.Test;
+
+class BaseUrlCheckTest {
+  private static List<String> rules(String baseUrl) {
+    return RuleRun.findings(RuleRun.withBaseUrl(baseUrl), "base-url/").stream().map(Finding::ruleId).toList();
+  }
+
+  @Test
+  void acceptsAnHttpsUrlWithOrWithoutAPath() {
+    for (String ok :
+        List.of(
+            "https://app.example.com",
+            "https://app.example.com:8443/jira/app",
+            "https://replacement-parts.example.net",
+            "https://todo-app.herokuapp.com",
+            "https://yourls.example.org",
+            "https://changemaker.example.org")) {
+      assertEquals(List.of(), rules(ok), ok);
+    }
+  }
+
+  @Test
+  void recognisesPlaceholderText() {
+    for (String placeholder :
+        List.of(
+            "<url>",
+            "<ngrox url here>",
+            "https://<replace>.ngrok.io/",
+            "<% BASE_URL %>",
+            "REPLACE_THIS_WITH_PRODUCTION_URL",
+            "this value is changed according to env variables",
+            "https://will.be.replaced.web.app/",
+            "https://your-app-url.com",
+            "https://TODO",
+            "BASE_URL",
+            "")) {
+      assertNotNull(BaseUrlCheck.placeholderReason(placeholder), placeholder);
+      assertEquals(List.of("base-url/placeholder"), rules(placeholder), placeholder);
+    }
+  }
+
+  @Test
+  void doesNotTakeUrlsForPlaceholders() {
+    for (String url :
+        List.of("https://app.example.com", "http://localhost:8080", "https://todo.example.com", "addon.http://x")) {
+      assertNull(BaseUrlCheck.placeholderReason(url), url);
+    }
+  }
+
+  @Test
+  void leavesTemplatedValuesToTheTemplatingStep() {
+    for (String templated :
+        List.of(
+            "{{localBaseUrl}}",
+            "${addon.base-url}",
+            "http://localhost:${local.server.port}",
+            "${APP_BASE_URL:https://x.ngrok.io}",
+            "{{ .BaseURL }}")) {
+      assertEquals(List.of(), rules(templated), templated);
+    }
+  }
+
+  @Test
+  void reportsWhatIsNotAnAbsoluteHttpUrl() {
+    for (String invalid :
+        List.of(
+            "app.example.com",
+            "addon.http://localhost:8082",
+            "ftp://app.example.com",
+            "https://",
+            " https://app.example.com",
+            "https://app.example.com/?x=1",
+            "https://app example.com")) {
+      assertEquals(List.of("base-url/invalid"), rules(invalid), invalid);
+    }
+  }
+
+  @Test
+  void allowsLocalAddressesOverHttpWithAWarning() {
+    for (String local :
+        List.of("http://localhost", "http://localhost:3000/app", "http://127.0.0.1:8080", "http://[::1]:8080",
+            "https://localhost:8443")) {
+      assertEquals(List.of("base-url/localhost"), rules(local), local);
+    }
+  }
+
+  @Test
+  void requiresHttpsForEveryOtherHost() {
+    assertEquals(List.of("base-url/https"), rules("http://app.example.com"));
+    assertEquals(List.of("base-url/https"), rules("http://54.161.185.238"));
+  }
+
+  @Test
+  void reportsAnAtlassianSiteAndItsSchemeSeparately() {
+    assertEquals(List.of("base-url/atlassian-host"), rules("https://team.atlassian.net"));
+    assertEquals(List.of("base-url/atlassian-host"), rules("https://team.jira.com"));
+    assertEquals(List.of("base-url/atlassian-host", "base-url/https"), rules("http://team.atlassian.net"));
+    assertEquals(List.of(), rules("https://notatlassian.net"));
+  }
+
+  @Test
+  void warnsAboutATrailingSlashEvenOnTheRootPath() {
+    assertEquals(List.of("base-url/trailing-slash"), rules("https://app.example.com/"));
+    assertEquals(List.of("base-url/trailing-slash"), rules("https://app.example.com/app/"));
+    assertEquals(List.of("base-url/localhost", "base-url/trailing-slash"), rules("http://localhost:3000/"));
+  }
+
+  @Test
+  void leavesAMissingOrNonStringBaseUrlToTheSchema() {
+    String noBaseUrl = RuleRun.withBaseUrl("x").replace("  \"baseUrl\": \"x\",\n", "");
+    assertEquals(List.of(), RuleRun.findings(noBaseUrl, "base-url/"));
+    String number = RuleRun.withBaseUrl("x").replace("\"x\"", "42");
+    assertEquals(List.of(), RuleRun.findings(number, "base-url/"));
+  }
+}
