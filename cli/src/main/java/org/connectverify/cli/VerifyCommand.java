@@ -99,13 +99,13 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--resources", paramLabel = "DIR", description = "A web root relative descriptor URLs are served from (default: discovered: public/, static/, src/main/webapp, src/main/resources/static, ...). Repeatable.")
   List<Path> resources = new ArrayList<>();
 
-  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a template placeholder ({{NAME}} or ${NAME}). Repeatable.")
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a template placeholder ({{NAME}} or $${NAME}). Repeatable.")
   List<String> vars = new ArrayList<>();
 
   @Option(names = "--vars", paramLabel = "FILE", description = "Template values from a .properties, .json or .yml file. Repeatable.")
   List<Path> varsFiles = new ArrayList<>();
 
-  @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml for ${...} placeholders. Repeatable.")
+  @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml for $${...} placeholders. Repeatable.")
   List<String> springProfiles = new ArrayList<>();
 
   @Option(names = "--default-locale", paramLabel = "LOCALE", description = "The locale whose translation file must have every i18n key (default: en-US when listed, else the first).")

@@ -82,6 +82,13 @@ class VerifyCommandTest {
   }
 
   @Test
+  void helpShowsPlaceholderSyntaxLiterally() {
+    CliRunner.Result h = CliRunner.run("verify", "--help");
+    assertTrue(h.out().contains("${NAME}"), h.out());
+    assertFalse(h.out().contains("null"), h.out());
+  }
+
+  @Test
   void jsonReportKeepsTheContractNames(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("report.json");
     CliRunner.Result r = CliRunner.run("--format", "json", "--output", out.toString(), BROKEN);
