@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = "Verifies Atlassian Connect descriptors beyond their JSON schema.",
-    subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {VerifyCommand.class, ProbeCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Run 'connect-verify verify --help' for the verify options; 'connect-verify PATH' is short for 'connect-verify verify PATH'.",
@@ -66,6 +66,9 @@ final class Cli implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == VerifyCommand.class) {
         return cls.cast(new VerifyCommand(out, err));
+      }
+      if (cls == ProbeCommand.class) {
+        return cls.cast(new ProbeCommand(out, err));
       }
       return CommandLine.defaultFactory().create(cls);
     }

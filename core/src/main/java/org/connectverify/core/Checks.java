@@ -26,6 +26,9 @@ public final class Checks {
             InternalRules.CHECK_FAILED)) {
       rules.put(r.id(), r);
     }
+    for (Rule r : org.connectverify.core.probe.ProbeRules.all()) {
+      rules.put(r.id(), r);
+    }
     for (Check c : defaults(new Services())) {
       for (Rule r : c.rules()) {
         Rule previous = rules.put(r.id(), r);
