@@ -299,8 +299,9 @@ public final class Probe {
       } finally {
         uninstall();
         if (!oddRefusals.isEmpty()) {
-          notes.add("forged requests refused without 401/403: " + oddRefusals
-              + " (refused all the same; 401 or 403 is the clearer answer)");
+          List<String> odd = new ArrayList<>();
+          oddRefusals.forEach((k, v) -> odd.add(k + (v > 1 ? " (x" + v + ")" : "")));
+          notes.add("refused, but not with 401/403 (401 or 403 is the clearer answer): " + String.join("; ", odd));
         }
         if (keyServer != null) {
           notes.add("the app fetched the published install key " + keyServer.fetches() + " time(s) and asked for"
@@ -566,7 +567,9 @@ public final class Probe {
                     + f.what + "; it must answer 401 or 403",
                 null);
           } else if (!o.unauthorized()) {
-            oddRefusals.merge(o.describe(), 1, Integer::sum);
+            oddRefusals.merge(
+                f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " on " + e.label() + ": "
+                    + o.describe(), 1, Integer::sum);
           }
         }
       }
@@ -575,13 +578,15 @@ public final class Probe {
 
     /** Unsigned and wrongly signed installs for the existing tenant must not replace its secret. */
     private void forgedInstalls() {
-      forgedInstall(ProbeRules.ACCEPTS_UNSIGNED_INSTALL, null, "an unsigned install (no Authorization header)");
+      forgedInstall(ProbeRules.ACCEPTS_UNSIGNED_INSTALL, null, "an unsigned install (no Authorization header)",
+          "unsigned install");
       InstallKeys unpublished = InstallKeys.generate("connect-verify-unpublished-" + hex(8));
       forgedInstall(ProbeRules.ACCEPTS_INSTALL_FROM_UNKNOWN_KEY, unpublished,
-          "an install signed with RS256 by key id " + unpublished.keyId() + ", which the product never published");
+          "an install signed with RS256 by key id " + unpublished.keyId() + ", which the product never published",
+          "install signed by an unpublished key");
     }
 
-    private void forgedInstall(Rule rule, InstallKeys signer, String what) {
+    private void forgedInstall(Rule rule, InstallKeys signer, String what, String shortName) {
       if (options.common().skips(rule.id())) {
         return;
       }
@@ -596,7 +601,7 @@ public final class Probe {
       }
       if (!r.ok()) {
         if (!r.refusedAsUnauthorized()) {
-          oddRefusals.merge(r.status() + " (forged install)", 1, Integer::sum);
+          oddRefusals.merge(shortName + ": " + r.status(), 1, Integer::sum);
         }
         return;
       }

@@ -1,0 +1,49 @@
+package org.connectverify.probeit.acsb;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts and stops {@link ProbeTargetApplication} on 127.0.0.1 with a random port. */
+public final class AcsbApp implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+  private final int port;
+
+  private AcsbApp(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** @param publicKeyBaseUrl where the app fetches install keys (the probe's key server) */
+  public static AcsbApp start(String publicKeyBaseUrl, String... extraProperties) {
+    // Command-line arguments, because they outrank ACSB's own config/default.properties (which points the key
+    // lookup at Atlassian's key service); SpringApplicationBuilder.properties() would rank below it.
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=jdbc:h2:mem:acsb-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"
+                    + System.getProperty("probeit.h2.options", ""),
+                "--spring.jpa.open-in-view=false",
+                "--logging.level.root=WARN",
+                "--logging.level.com.atlassian.connect=OFF",
+                "--atlassian.connect.allow-reinstall-missing-host=false",
+                "--atlassian.connect.debug-all-js=false",
+                "--atlassian.connect.public-key-base-url=" + publicKeyBaseUrl));
+    for (String p : extraProperties) {
+      args.add("--" + p);
+    }
+    return new AcsbApp(new SpringApplicationBuilder(ProbeTargetApplication.class).run(args.toArray(String[]::new)));
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
