@@ -73,7 +73,6 @@ public final class Probe {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
-    InstallKeys keys = signingKeys();
     try (ProbeHttp http = httpFactory.apply(options)) {
       Loaded loaded = load(http, base);
       List<Finding> readProblems = loaded.parsed.findings();
@@ -94,6 +93,7 @@ public final class Probe {
             loaded.display + ": no lifecycle.installed callback: the product could not hand this app a shared"
                 + " secret, so there is nothing to probe");
       }
+      InstallKeys keys = signingKeys();
       KeyServer server = null;
       try {
         if (options.signingKey() == null || options.keyServerPort() != 0) {

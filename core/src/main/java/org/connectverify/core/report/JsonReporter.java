@@ -12,7 +12,8 @@ import org.connectverify.core.Version;
 /**
  * The machine-readable contract other tools parse. Field names are stable:
  * {@code {"tool":{"name","version"},"descriptors":[{"file","product","key"}],"findings":[{"rule","severity","file",
- * "line","column","pointer","message","hint"}],"summary":{"errors","warnings","infos"}}}.
+ * "line","column","pointer","message","hint"}],"notes":[string] (only when there are notes),
+ * "summary":{"errors","warnings","infos"}}}.
  */
 public final class JsonReporter implements Reporter {
   private final JsonFactory factory = new JsonFactory();
@@ -62,6 +63,13 @@ public final class JsonReporter implements Reporter {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (!report.notes().isEmpty()) {
+        g.writeArrayFieldStart("notes");
+        for (String note : report.notes()) {
+          g.writeString(note);
+        }
+        g.writeEndArray();
+      }
       g.writeObjectFieldStart("summary");
       g.writeNumberField("errors", report.count(Severity.ERROR));
       g.writeNumberField("warnings", report.count(Severity.WARNING));

@@ -31,6 +31,7 @@ public final class AcsbApp implements AutoCloseable {
                 "--logging.level.com.atlassian.connect=OFF",
                 "--atlassian.connect.allow-reinstall-missing-host=false",
                 "--atlassian.connect.debug-all-js=false",
+                "--atlassian.connect.allow-symmetric-auth-install-callback=false",
                 "--atlassian.connect.public-key-base-url=" + publicKeyBaseUrl));
     for (String p : extraProperties) {
       args.add("--" + p);
