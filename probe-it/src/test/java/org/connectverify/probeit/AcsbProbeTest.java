@@ -51,4 +51,22 @@ class AcsbProbeTest {
       assertFalse(report.failed(), text);
     }
   }
+
+  @Test
+  void showsThatAcsbAloneKeepsAcceptingTokensAfterUninstall() throws Exception {
+    app.refuseUninstalledTenants(false);
+    try {
+      Report report =
+          Probe.create(ProbeOptions.builder().baseUrl(app.baseUrl()).keyServerPort(keyServerPort).build()).run();
+      String text = text(report);
+      System.out.println("---- probe run against atlassian-connect-spring-boot without the uninstall guard\n" + text);
+      assertEquals(
+          java.util.List.of("probe/token-accepted-after-uninstall"),
+          report.findings().stream().map(org.connectverify.core.Finding::ruleId).toList(),
+          text);
+      assertFalse(report.failed(), "a warning does not fail the run at --fail-on error");
+    } finally {
+      app.refuseUninstalledTenants(true);
+    }
+  }
 }

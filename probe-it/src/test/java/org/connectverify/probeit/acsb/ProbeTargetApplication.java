@@ -45,12 +45,22 @@ public class ProbeTargetApplication {
     }
   }
 
+  /** Whether the app refuses tokens of uninstalled tenants (tests switch it off to show ACSB's own behaviour). */
+  public static final class UninstalledTenantGuard {
+    volatile boolean enabled = true;
+  }
+
+  @Bean
+  UninstalledTenantGuard uninstalledTenantGuard() {
+    return new UninstalledTenantGuard();
+  }
+
   /**
    * ACSB 2.2.1 keeps an uninstalled tenant's secret and still authenticates its tokens; refuse them, as a careful app
    * does (the probe reports probe/token-accepted-after-uninstall otherwise).
    */
   @Bean
-  WebMvcConfigurer refuseUninstalledTenants() {
+  WebMvcConfigurer refuseUninstalledTenants(UninstalledTenantGuard guard) {
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
@@ -61,7 +71,8 @@ public class ProbeTargetApplication {
                   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                       throws IOException {
                     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                    if (auth != null
+                    if (guard.enabled
+                        && auth != null
                         && auth.getPrincipal() instanceof AtlassianHostUser
                         && !((AtlassianHostUser) auth.getPrincipal()).getHost().isAddonInstalled()) {
                       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
