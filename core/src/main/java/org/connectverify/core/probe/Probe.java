@@ -224,19 +224,27 @@ public final class Probe {
 
   /** The forged requests every endpoint must refuse. */
   enum Forgery {
-    MISSING_TOKEN(ProbeRules.ACCEPTS_MISSING_TOKEN, "no token at all"),
-    WRONG_SECRET(ProbeRules.ACCEPTS_WRONG_SECRET, "a token signed with a secret that is not the tenant's"),
-    ALG_NONE(ProbeRules.ACCEPTS_ALG_NONE, "an unsigned token (alg: none)"),
-    EXPIRED(ProbeRules.ACCEPTS_EXPIRED_TOKEN, "a token that expired ten minutes ago"),
-    WRONG_QSH(ProbeRules.ACCEPTS_WRONG_QSH, "a token whose qsh hashes a different request"),
-    UNKNOWN_ISSUER(ProbeRules.ACCEPTS_UNKNOWN_ISSUER, "a token from a clientKey that was never installed");
+    MISSING_TOKEN(ProbeRules.ACCEPTS_MISSING_TOKEN, "no token at all",
+        "require a JWT on every route the descriptor declares"),
+    WRONG_SECRET(ProbeRules.ACCEPTS_WRONG_SECRET, "a token signed with a secret that is not the tenant's",
+        "verify the HS256 signature with the shared secret stored for the token's iss"),
+    ALG_NONE(ProbeRules.ACCEPTS_ALG_NONE, "an unsigned token (alg: none)",
+        "accept only HS256 from the product and reject every other alg before reading claims"),
+    EXPIRED(ProbeRules.ACCEPTS_EXPIRED_TOKEN, "a token that expired ten minutes ago",
+        "check exp (allow seconds of clock skew, not minutes)"),
+    WRONG_QSH(ProbeRules.ACCEPTS_WRONG_QSH, "a token whose qsh hashes a different request",
+        "compare the qsh claim with the hash of the incoming method, path and query"),
+    UNKNOWN_ISSUER(ProbeRules.ACCEPTS_UNKNOWN_ISSUER, "a token from a clientKey that was never installed",
+        "refuse tokens whose iss has no installed tenant");
 
     final Rule rule;
     final String what;
+    final String hint;
 
-    Forgery(Rule rule, String what) {
+    Forgery(Rule rule, String what, String hint) {
       this.rule = rule;
       this.what = what;
+      this.hint = hint;
     }
   }
 
@@ -272,6 +280,11 @@ public final class Probe {
     void execute() {
       notes.add("synthetic tenant " + clientKey + " (" + target.product().label() + "); install key id "
           + keys.keyId() + (keyServer == null ? " (published by you)" : " served at " + keyServer.baseUrl()));
+      String declared = target.descriptor().root().path("baseUrl").asText("").replaceAll("/+$", "");
+      if (!declared.isEmpty() && !declared.equals(base.toString())) {
+        notes.add("the descriptor's baseUrl is " + declared + ", not " + base + "; the probe sends requests and aud to "
+            + base + ", while apps compare aud with their own baseUrl");
+      }
       if (!target.signedInstall()) {
         notes.add("the descriptor does not set apiMigrations.signed-install: true; the product signs installs with"
             + " RS256 regardless, and so does the probe");
@@ -565,7 +578,7 @@ public final class Probe {
             report(f.rule, at(e),
                 e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") answered " + o.status + " to "
                     + f.what + "; it must answer 401 or 403",
-                null);
+                f.hint);
           } else if (!o.unauthorized()) {
             oddRefusals.merge(
                 f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " on " + e.label() + ": "
