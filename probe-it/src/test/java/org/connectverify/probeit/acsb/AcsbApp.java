@@ -42,6 +42,9 @@ public final class AcsbApp implements AutoCloseable {
                 "--atlassian.connect.allow-reinstall-missing-host=false",
                 "--atlassian.connect.debug-all-js=false",
                 "--atlassian.connect.allow-symmetric-auth-install-callback=false",
+                // ACSB answers 503 when storing the tenant takes longer than this (default 3 s); the first install
+                // after start-up took 2.4 s on a loaded 2-core machine, so give it the probe's own 10 s.
+                "--atlassian.connect.install-timeout=10",
                 "--atlassian.connect.public-key-base-url=" + publicKeyBaseUrl));
     for (String p : extraProperties) {
       args.add("--" + p);

@@ -48,7 +48,7 @@ public final class MiniConnectApp implements AutoCloseable {
     STORES_SECRET_ONLY_ON_FIRST_INSTALL,
     /** A refactored qsh check that no longer upper-cases the method, so every real token fails (seed 000). */
     REJECTS_EVERY_TOKEN,
-    /** Answers the reinstall first and swaps the secret in 600 ms later, like a write-behind cache (seed 003). */
+    /** Answers the reinstall first and swaps the secret in a second later, like a write-behind cache (seed 003). */
     NON_ATOMIC_ROTATION,
     /** Takes an installed callback without any token as genuine. */
     ACCEPTS_UNSIGNED_INSTALL,
@@ -221,7 +221,7 @@ public final class MiniConnectApp implements AutoCloseable {
       existing.installed = true;
       later.schedule(() -> {
         existing.secret = secret;
-      }, 600, TimeUnit.MILLISECONDS);
+      }, 1000, TimeUnit.MILLISECONDS);
     } else {
       existing.secret = secret;
       existing.installed = true;
