@@ -105,7 +105,10 @@ public final class ProbeTarget {
         add(type.getKey(), type.getValue(), typePointer, found, skip);
       }
     }
-    this.product = d.product() == Product.CONFLUENCE || confluence ? Product.CONFLUENCE : Product.JIRA;
+    this.product =
+        d.product() == Product.JIRA || d.product() == Product.CONFLUENCE
+            ? d.product()
+            : confluence ? Product.CONFLUENCE : Product.JIRA;
     this.endpoints = List.copyOf(found);
     this.skipped = List.copyOf(skip);
   }
