@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       ExplainCommand.class,
       DiffCommand.class,
+      ProbeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -81,6 +82,9 @@ final class Cli implements Runnable {
       }
       if (cls == ExplainCommand.class) {
         return cls.cast(new ExplainCommand(out, err));
+      }
+      if (cls == ProbeCommand.class) {
+        return cls.cast(new ProbeCommand(out, err));
       }
       return CommandLine.defaultFactory().create(cls);
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** Entry point: {@code connect-verify [verify] [options] PATH...} and the other subcommands. */
 public final class Main {
   /** Subcommand names; anything else starts an implicit {@code verify}. */
-  static final Set<String> SUBCOMMANDS = Set.of("verify", "rules", "explain", "diff", "help");
+  static final Set<String> SUBCOMMANDS = Set.of("verify", "rules", "explain", "diff", "probe", "help");
 
   private Main() {}
 

@@ -68,6 +68,9 @@ public final class Checks {
             TemplateRules.UNRESOLVED)) {
       rules.put(r.id(), r);
     }
+    for (Rule r : org.connectverify.core.probe.ProbeRules.all()) {
+      rules.put(r.id(), r);
+    }
     Services services = new Services();
     List<Rule> checkRules = new ArrayList<>();
     defaults(services).forEach(c -> checkRules.addAll(c.rules()));
