@@ -15,6 +15,9 @@ public final class Checks {
   public static List<Check> defaults(Services services) {
     List<Check> checks = new ArrayList<>();
     checks.add(new SchemaCheck(services.schemas()));
+    checks.add(new org.connectverify.core.product.ConditionsCheck(org.connectverify.core.product.ProductFacts.standard()));
+    checks.add(new org.connectverify.core.product.ContextParametersCheck(org.connectverify.core.product.ProductFacts.standard()));
+    checks.add(new org.connectverify.core.product.ScopesCheck(org.connectverify.core.product.ProductFacts.standard()));
     return checks;
   }
 

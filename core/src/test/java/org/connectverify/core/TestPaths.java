@@ -19,9 +19,13 @@ public final class TestPaths {
     return root().resolve("core/src/test/resources/rules");
   }
 
-  /** {@code ../shared} beside the repository, or null when it is absent (a plain clone). */
+  /**
+   * {@code ../shared} beside the repository (or where the {@code CONNECT_VERIFY_SHARED} environment variable points,
+   * for worktrees elsewhere), or null when it is absent (a plain clone).
+   */
   public static Path shared() {
-    Path s = root().resolve("../shared").normalize();
+    String env = System.getenv("CONNECT_VERIFY_SHARED");
+    Path s = env != null && !env.isBlank() ? Path.of(env) : root().resolve("../shared").normalize();
     return Files.isDirectory(s) ? s : null;
   }
 }

@@ -30,6 +30,11 @@ public final class SchemaCheck implements Check {
           "schema/unknown-property",
           Severity.ERROR,
           "An object has a property its definition does not allow (often a typo or a field in the wrong place).");
+  public static final Rule IGNORED_PROPERTY =
+      Rule.of(
+          "schema/ignored-property",
+          Severity.WARNING,
+          "An object has a property its definition does not know; the host ignores it (often a typo).");
   public static final Rule UNKNOWN_MODULE_TYPE =
       Rule.of(
           "schema/unknown-module-type",
@@ -52,6 +57,9 @@ public final class SchemaCheck implements Check {
 
   private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
   private static final Pattern REQUIRED_KEY = Pattern.compile("required key \\[(.*)] not found");
+  private static final Pattern SCOPE_ITEM = Pattern.compile("/scopes/\\d+");
+  /** Annotation on objects the host validates strictly: an unknown property there fails the install. */
+  static final String STRICT = "x-strict";
 
   private final SchemaSet schemas;
 
@@ -61,7 +69,9 @@ public final class SchemaCheck implements Check {
 
   @Override
   public List<Rule> rules() {
-    return List.of(REQUIRED, UNKNOWN_PROPERTY, UNKNOWN_MODULE_TYPE, TYPE, ENUM, PATTERN, LENGTH, RANGE, FORMAT, INVALID);
+    return List.of(
+        REQUIRED, UNKNOWN_PROPERTY, IGNORED_PROPERTY, UNKNOWN_MODULE_TYPE, TYPE, ENUM, PATTERN, LENGTH, RANGE, FORMAT,
+        INVALID);
   }
 
   @Override
@@ -125,14 +135,18 @@ public final class SchemaCheck implements Check {
       case "additionalProperties" -> {
         Matcher m = EXTRANEOUS.matcher(message);
         String name = m.find() ? m.group(1) : "?";
-        unknownProperty(ctx, pointer, name);
+        unknownProperty(ctx, pointer, name, v.getViolatedSchema());
       }
       case "type" -> ctx.report(TYPE, ctx.at(pointer), where + ": " + message);
-      case "enum", "const" ->
-          ctx.report(
-              ENUM,
-              ctx.at(pointer),
-              where + ": " + quote(value) + " is not one of the allowed values " + allowed(v.getViolatedSchema()));
+      case "enum", "const" -> {
+        if (SCOPE_ITEM.matcher(pointer).matches() && caseVariantOfAllowed(value, v.getViolatedSchema())) {
+          return; // reported by scopes/mixed-case
+        }
+        ctx.report(
+            ENUM,
+            ctx.at(pointer),
+            where + ": " + quote(value) + " is not one of the allowed values " + allowed(v.getViolatedSchema()));
+      }
       case "pattern" ->
           ctx.report(PATTERN, ctx.at(pointer), where + ": " + quote(value) + " " + patternMessage(message));
       case "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties" ->
@@ -144,18 +158,27 @@ public final class SchemaCheck implements Check {
     }
   }
 
-  private void unknownProperty(CheckContext ctx, String parent, String name) {
+  private void unknownProperty(CheckContext ctx, String parent, String name, Schema object) {
     String pointer = Pointers.child(parent, name);
     if (parent.equals("/modules")) {
       Product other = ctx.product().other();
       if (other != null && schemas.moduleTypes(other).contains(name)) {
         return; // reported by modules/other-product, with a better message
       }
+      if (other == null
+          && (schemas.moduleTypes(Product.JIRA).contains(name)
+              || schemas.moduleTypes(Product.CONFLUENCE).contains(name))) {
+        return; // undecided product: a Jira or Confluence module type is not unknown
+      }
       List<String> closest = schemas.closestModuleTypes(ctx.product(), name);
-      String hint =
-          closest.isEmpty()
-              ? "see the list of " + ctx.product().label() + " module types in the Connect documentation"
-              : "did you mean \"" + closest.get(0) + "\"?";
+      String hint;
+      if (schemas.topLevelFields().contains(name)) {
+        hint = "\"" + name + "\" is a top-level field of the descriptor, not a module type: move it out of \"modules\"";
+      } else if (closest.isEmpty()) {
+        hint = "see the list of " + ctx.product().label() + " module types in the Connect documentation";
+      } else {
+        hint = "did you mean \"" + closest.get(0) + "\"?";
+      }
       ctx.report(
           UNKNOWN_MODULE_TYPE,
           ctx.atKey(pointer),
@@ -164,10 +187,45 @@ public final class SchemaCheck implements Check {
           hint);
       return;
     }
-    ctx.report(
-        UNKNOWN_PROPERTY,
-        ctx.atKey(pointer),
-        describe(parent) + " does not allow property \"" + name + "\"");
+    if (strict(object)) {
+      ctx.report(
+          UNKNOWN_PROPERTY,
+          ctx.atKey(pointer),
+          describe(parent) + " does not allow property \"" + name + "\": the host refuses the descriptor",
+          closestProperty(object, name));
+    } else {
+      ctx.report(
+          IGNORED_PROPERTY,
+          ctx.atKey(pointer),
+          describe(parent) + " has unknown property \"" + name + "\", which the host ignores",
+          closestProperty(object, name));
+    }
+  }
+
+  /** A hint naming the closest known property of the object, or listing them when none is close. */
+  private static String closestProperty(Schema object, String name) {
+    if (!(object instanceof org.everit.json.schema.ObjectSchema o) || o.getPropertySchemas().isEmpty()) {
+      return null;
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>(o.getPropertySchemas().keySet());
+    List<String> closest = org.connectverify.core.text.Strings.closest(name, names);
+    return closest.isEmpty()
+        ? "known properties: " + String.join(", ", names)
+        : "did you mean \"" + closest.get(0) + "\"?";
+  }
+
+  /** True when the object schema carries the {@code x-strict} annotation. */
+  private static boolean strict(Schema schema) {
+    return schema != null && Boolean.TRUE.equals(schema.getUnprocessedProperties().get(STRICT));
+  }
+
+  /** True when the value differs from an allowed value only in letter case. */
+  private static boolean caseVariantOfAllowed(JsonNode value, Schema schema) {
+    if (value == null || !value.isTextual() || !(schema instanceof org.everit.json.schema.EnumSchema e)) {
+      return false;
+    }
+    return e.getPossibleValuesAsList().stream()
+        .anyMatch(v -> v instanceof String s && s.equalsIgnoreCase(value.asText()));
   }
 
   private static String allowed(Schema schema) {
