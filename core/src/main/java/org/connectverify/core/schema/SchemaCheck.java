@@ -154,6 +154,13 @@ public final class SchemaCheck implements Check {
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" ->
           ctx.report(RANGE, ctx.at(pointer), where + ": " + message);
       case "format" -> ctx.report(FORMAT, ctx.at(pointer), where + ": " + message);
+      case "not" -> {
+        String why = v.getViolatedSchema() == null ? null : v.getViolatedSchema().getDescription();
+        ctx.report(
+            INVALID,
+            ctx.at(pointer),
+            where + ": " + quote(value) + " is not allowed here" + (why == null ? "" : ": " + why));
+      }
       default -> ctx.report(INVALID, ctx.at(pointer), where + ": " + message);
     }
   }
