@@ -39,12 +39,7 @@ public final class SchemaSet {
   }
 
   private Schema compile(Product product) {
-    JSONObject json;
-    try (InputStream in = open(fileName(product))) {
-      json = new JSONObject(new JSONTokener(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JSONObject json = SchemaBundle.bundle(fileName(product), SchemaSet::readJson);
     SchemaLoader loader =
         SchemaLoader.builder()
             .draftV7Support()
@@ -54,6 +49,14 @@ public final class SchemaSet {
             .schemaJson(json)
             .build();
     return loader.load().build();
+  }
+
+  private static JSONObject readJson(String name) {
+    try (InputStream in = open(name)) {
+      return new JSONObject(new JSONTokener(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String fileName(Product product) {
