@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.connectverify.core.json.JsonRules;
+import org.connectverify.core.product.ConditionsCheck;
+import org.connectverify.core.product.ContextParametersCheck;
+import org.connectverify.core.product.ProductFacts;
+import org.connectverify.core.product.ScopesCheck;
 import org.connectverify.core.schema.SchemaCheck;
 
 /** The explicit list of every check, in one place (no class-path scanning), and the catalogue of their rules. */
@@ -15,9 +19,9 @@ public final class Checks {
   public static List<Check> defaults(Services services) {
     List<Check> checks = new ArrayList<>();
     checks.add(new SchemaCheck(services.schemas()));
-    checks.add(new org.connectverify.core.product.ConditionsCheck(org.connectverify.core.product.ProductFacts.standard()));
-    checks.add(new org.connectverify.core.product.ContextParametersCheck(org.connectverify.core.product.ProductFacts.standard()));
-    checks.add(new org.connectverify.core.product.ScopesCheck(org.connectverify.core.product.ProductFacts.standard()));
+    checks.add(new ConditionsCheck(ProductFacts.standard()));
+    checks.add(new ContextParametersCheck(ProductFacts.standard()));
+    checks.add(new ScopesCheck(ProductFacts.standard()));
     return checks;
   }
 

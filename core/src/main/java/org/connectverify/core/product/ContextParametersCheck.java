@@ -16,9 +16,10 @@ import org.connectverify.core.text.Strings;
 /**
  * Context parameters in URLs. In module {@code url}s, every {@code {name}} must be a parameter the product binds for
  * that module type ({@code ac.*} page parameters and inline {@code condition.*} values always qualify; macro URLs may
- * also use macro parameters, declared or saved by the app's macro editor, so undotted names pass there). {@code ${name}} (webhook substitution, draw.io-style URL variables) and
- * {@code {{name}}} (template markers rendered before the descriptor is served) are not Connect context parameters and
- * are not named-checked. Every URL in modules and lifecycle must have balanced braces.
+ * also use macro parameters, declared or saved by the app's macro editor, so undotted names pass there). Webhook URLs
+ * are not name-checked: webhooks document {@code ${name}} substitution. {@code ${name}} (webhook substitution,
+ * draw.io-style URL variables) and {@code {{name}}} (template markers rendered before the descriptor is served) are not
+ * Connect context parameters and are never name-checked. Every URL in modules and lifecycle must have balanced braces.
  */
 public final class ContextParametersCheck implements Check {
   public static final Rule UNKNOWN =
@@ -47,7 +48,10 @@ public final class ContextParametersCheck implements Check {
   public void check(CheckContext ctx) {
     JsonNode lifecycle = ctx.root().path("lifecycle");
     if (lifecycle.isObject()) {
-      lifecycle.fields().forEachRemaining(e -> scan(ctx, null, null, e.getValue(), "/lifecycle/" + Pointers.escape(e.getKey()), false));
+      lifecycle
+          .fields()
+          .forEachRemaining(
+              e -> scan(ctx, null, null, e.getValue(), Pointers.child("/lifecycle", e.getKey()), false));
     }
     JsonNode modules = ctx.descriptor().modules();
     Iterator<Map.Entry<String, JsonNode>> types = modules.fields();
