@@ -20,16 +20,12 @@ public final class TestPaths {
   }
 
   /**
-   * {@code ../shared} beside the repository (or beside the folder of worktrees holding it), or null when it is absent
-   * (a plain clone).
+   * {@code ../shared} beside the repository (or where the {@code CONNECT_VERIFY_SHARED} environment variable points,
+   * for worktrees elsewhere), or null when it is absent (a plain clone).
    */
   public static Path shared() {
-    for (String candidate : new String[] {"../shared", "../../shared"}) {
-      Path s = root().resolve(candidate).normalize();
-      if (Files.isDirectory(s.resolve("corpus"))) {
-        return s;
-      }
-    }
-    return null;
+    String env = System.getenv("CONNECT_VERIFY_SHARED");
+    Path s = env != null && !env.isBlank() ? Path.of(env) : root().resolve("../shared").normalize();
+    return Files.isDirectory(s) ? s : null;
   }
 }

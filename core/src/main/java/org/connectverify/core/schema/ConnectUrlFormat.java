@@ -7,10 +7,12 @@ import org.everit.json.schema.FormatValidator;
 
 /**
  * Format {@code connect-url}: an absolute http(s) URL or a URL relative to the app's baseUrl, as Atlassian's validator
- * accepts them. Context-parameter tokens such as {@code {issue.key}} or {@code ${project.id}}, and template
- * placeholders such as {@code {{localBaseUrl}}} (reported by {@code template/unresolved}), are allowed anywhere.
+ * accepts them. Context-parameter tokens such as {@code {issue.key}} or {@code ${project.id}}, and template markers such
+ * as {@code {{localBaseUrl}}}, are allowed anywhere; unbalanced braces are left to {@code urls/malformed-template}.
  */
 final class ConnectUrlFormat implements FormatValidator {
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("\\$?\\{[^{}]*}");
+
   @Override
   public String formatName() {
     return "connect-url";
@@ -24,7 +26,12 @@ final class ConnectUrlFormat implements FormatValidator {
     if (subject.chars().anyMatch(Character::isWhitespace) && !subject.contains("{")) {
       return Optional.of("URL \"" + subject + "\" contains white space");
     }
-    String probe = subject.replaceAll("\\{\\{[^{}]*}}|\\$?\\{[^{}]*}", "x");
+    String probe = subject;
+    for (String previous = null; !probe.equals(previous); ) {
+      previous = probe;
+      probe = TOKEN.matcher(probe).replaceAll("x");
+    }
+    probe = probe.replace('{', 'x').replace('}', 'x');
     try {
       URI uri = new URI(probe.replace(" ", "%20"));
       if (uri.isAbsolute()) {

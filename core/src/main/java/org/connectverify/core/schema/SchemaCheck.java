@@ -33,6 +33,11 @@ public final class SchemaCheck implements Check {
           "schema/unknown-property",
           Severity.ERROR,
           "An object has a property its definition does not allow (often a typo or a field in the wrong place).");
+  public static final Rule IGNORED_PROPERTY =
+      Rule.of(
+          "schema/ignored-property",
+          Severity.WARNING,
+          "An object has a property its definition does not know; the host ignores it (often a typo).");
   public static final Rule UNKNOWN_MODULE_TYPE =
       Rule.of(
           "schema/unknown-module-type",
@@ -59,6 +64,9 @@ public final class SchemaCheck implements Check {
   private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
   private static final Pattern TYPE_MESSAGE = Pattern.compile("expected type: (\\w+), found: (\\w+)");
   private static final Pattern REQUIRED_KEY = Pattern.compile("required key \\[(.*)] not found");
+  private static final Pattern SCOPE_ITEM = Pattern.compile("/scopes/\\d+");
+  /** Annotation on objects the host validates strictly: an unknown property there fails the install. */
+  static final String STRICT = "x-strict";
 
   private final SchemaSet schemas;
 
@@ -68,7 +76,9 @@ public final class SchemaCheck implements Check {
 
   @Override
   public List<Rule> rules() {
-    return List.of(REQUIRED, UNKNOWN_PROPERTY, UNKNOWN_MODULE_TYPE, TYPE, ENUM, PATTERN, LENGTH, RANGE, FORMAT, INVALID);
+    return List.of(
+        REQUIRED, UNKNOWN_PROPERTY, IGNORED_PROPERTY, UNKNOWN_MODULE_TYPE, TYPE, ENUM, PATTERN, LENGTH, RANGE, FORMAT,
+        INVALID);
   }
 
   @Override
@@ -169,10 +179,11 @@ public final class SchemaCheck implements Check {
     String where = describe(pointer);
     if (isPropertyName(v)) {
       String names = allowed(v);
-      unknownProperty(
-          ctx,
-          Pointers.parent(pointer),
-          Pointers.lastToken(pointer),
+      ctx.report(
+          UNKNOWN_PROPERTY,
+          ctx.atKey(pointer),
+          describe(Pointers.parent(pointer)) + " does not allow property \"" + Pointers.lastToken(pointer)
+              + "\": the host refuses the descriptor",
           names.isEmpty() ? null : "allowed names: " + names);
       return;
     }
@@ -197,14 +208,18 @@ public final class SchemaCheck implements Check {
       case "additionalProperties" -> {
         Matcher m = EXTRANEOUS.matcher(message);
         String name = m.find() ? m.group(1) : "?";
-        unknownProperty(ctx, pointer, name, didYouMean(name, v.getViolatedSchema()));
+        unknownProperty(ctx, pointer, name, v.getViolatedSchema());
       }
       case "type" -> ctx.report(TYPE, ctx.at(pointer), where + ": " + typeMessage(value, message));
-      case "enum", "const" ->
-          ctx.report(
-              ENUM,
-              ctx.at(pointer),
-              where + ": " + quote(value) + " is not one of the allowed values " + allowed(v));
+      case "enum", "const" -> {
+        if (SCOPE_ITEM.matcher(pointer).matches() && caseVariantOfAllowed(value, v.getViolatedSchema())) {
+          return; // reported by scopes/mixed-case
+        }
+        ctx.report(
+            ENUM,
+            ctx.at(pointer),
+            where + ": " + quote(value) + " is not one of the allowed values " + allowed(v));
+      }
       case "pattern" ->
           ctx.report(PATTERN, ctx.at(pointer), where + ": " + quote(value) + " " + patternMessage(message));
       case "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties" ->
@@ -215,30 +230,37 @@ public final class SchemaCheck implements Check {
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" ->
           ctx.report(RANGE, ctx.at(pointer), where + ": " + message);
       case "format" -> ctx.report(FORMAT, ctx.at(pointer), where + ": " + message);
+      case "not" -> {
+        String why = v.getViolatedSchema() == null ? null : v.getViolatedSchema().getDescription();
+        ctx.report(
+            INVALID,
+            ctx.at(pointer),
+            where + ": " + quote(value) + " is not allowed here" + (why == null ? "" : ": " + why));
+      }
+      case "oneOf" ->
+          ctx.report(
+              INVALID,
+              ctx.at(pointer),
+              where + ": " + quote(value) + " fits more than one of the allowed forms; exactly one is allowed");
       default -> ctx.report(INVALID, ctx.at(pointer), where + ": " + message);
     }
   }
 
-  /** "did you mean ..." from the properties the violated object schema declares, or null. */
-  private static String didYouMean(String name, Schema schema) {
-    if (!(schema instanceof ObjectSchema object)) {
-      return null;
-    }
-    List<String> closest = Strings.closest(name, new TreeSet<>(object.getPropertySchemas().keySet()));
-    return closest.isEmpty() ? null : "did you mean \"" + closest.get(0) + "\"?";
-  }
-
-  private void unknownProperty(CheckContext ctx, String parent, String name, String hint) {
+  private void unknownProperty(CheckContext ctx, String parent, String name, Schema object) {
     String pointer = Pointers.child(parent, name);
     if (parent.equals("/modules")) {
       if (schemas.productsOf(name).stream().anyMatch(p -> p != ctx.product())) {
         return; // another product's type: reported by modules/other-product, with a better message
       }
       List<String> closest = schemas.closestModuleTypes(ctx.product(), name);
-      String typeHint =
-          closest.isEmpty()
-              ? "see the list of " + ctx.product().label() + " module types in the Connect documentation"
-              : "did you mean \"" + closest.get(0) + "\"?";
+      String typeHint;
+      if (schemas.topLevelFields().contains(name)) {
+        typeHint = "\"" + name + "\" is a top-level field of the descriptor, not a module type: move it out of \"modules\"";
+      } else if (closest.isEmpty()) {
+        typeHint = "see the list of " + ctx.product().label() + " module types in the Connect documentation";
+      } else {
+        typeHint = "did you mean \"" + closest.get(0) + "\"?";
+      }
       ctx.report(
           UNKNOWN_MODULE_TYPE,
           ctx.atKey(pointer),
@@ -247,11 +269,45 @@ public final class SchemaCheck implements Check {
           typeHint);
       return;
     }
-    ctx.report(
-        UNKNOWN_PROPERTY,
-        ctx.atKey(pointer),
-        describe(parent) + " does not allow property \"" + name + "\"",
-        hint);
+    if (strict(object)) {
+      ctx.report(
+          UNKNOWN_PROPERTY,
+          ctx.atKey(pointer),
+          describe(parent) + " does not allow property \"" + name + "\": the host refuses the descriptor",
+          closestProperty(object, name));
+    } else {
+      ctx.report(
+          IGNORED_PROPERTY,
+          ctx.atKey(pointer),
+          describe(parent) + " has unknown property \"" + name + "\", which the host ignores",
+          closestProperty(object, name));
+    }
+  }
+
+  /** A hint naming the closest known property of the object, or listing them when none is close. */
+  private static String closestProperty(Schema object, String name) {
+    if (!(object instanceof org.everit.json.schema.ObjectSchema o) || o.getPropertySchemas().isEmpty()) {
+      return null;
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>(o.getPropertySchemas().keySet());
+    List<String> closest = org.connectverify.core.text.Strings.closest(name, names);
+    return closest.isEmpty()
+        ? "known properties: " + String.join(", ", names)
+        : "did you mean \"" + closest.get(0) + "\"?";
+  }
+
+  /** True when the object schema carries the {@code x-strict} annotation. */
+  private static boolean strict(Schema schema) {
+    return schema != null && Boolean.TRUE.equals(schema.getUnprocessedProperties().get(STRICT));
+  }
+
+  /** True when the value differs from an allowed value only in letter case. */
+  private static boolean caseVariantOfAllowed(JsonNode value, Schema schema) {
+    if (value == null || !value.isTextual() || !(schema instanceof org.everit.json.schema.EnumSchema e)) {
+      return false;
+    }
+    return e.getPossibleValuesAsList().stream()
+        .anyMatch(v -> v instanceof String s && s.equalsIgnoreCase(value.asText()));
   }
 
   /** A violation of {@code propertyNames}: the member's name, not its value, is not allowed. */
@@ -265,14 +321,12 @@ public final class SchemaCheck implements Check {
    * "none" (upper or lower case)}. Empty when they cannot be found.
    */
   private String allowed(ValidationException v) {
-    Schema schema = v.getViolatedSchema();
-    JsonNode definition = schemas.definition(schema == null ? v.getSchemaLocation() : schema.getSchemaLocation());
     List<String> values = new ArrayList<>();
-    if (definition.path("enum").isArray()) {
-      definition.path("enum").forEach(e -> values.add(e.isTextual() ? e.asText() : e.toString()));
-    } else if (definition.has("const")) {
-      JsonNode c = definition.get("const");
-      values.add(c.isTextual() ? c.asText() : c.toString());
+    Schema schema = v.getViolatedSchema();
+    if (schema instanceof org.everit.json.schema.EnumSchema e) {
+      e.getPossibleValuesAsList().forEach(x -> values.add(String.valueOf(x)));
+    } else if (schema instanceof org.everit.json.schema.ConstSchema c) {
+      values.add(String.valueOf(c.getPermittedValue()));
     }
     if (values.isEmpty()) {
       return "";

@@ -39,12 +39,7 @@ public final class SchemaSet {
   }
 
   private Schema compile(Product product) {
-    JSONObject json;
-    try (InputStream in = open(fileName(product))) {
-      json = new JSONObject(new JSONTokener(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JSONObject json = SchemaBundle.bundle(fileName(product), SchemaSet::readJson);
     SchemaLoader loader =
         SchemaLoader.builder()
             .draftV7Support()
@@ -54,6 +49,14 @@ public final class SchemaSet {
             .schemaJson(json)
             .build();
     return loader.load().build();
+  }
+
+  private static JSONObject readJson(String name) {
+    try (InputStream in = open(name)) {
+      return new JSONObject(new JSONTokener(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String fileName(Product product) {
@@ -85,37 +88,6 @@ public final class SchemaSet {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The raw JSON of the schema at an everit schema location such as
-   * {@code classpath://org/connectverify/schemas/shared.schema.json#/definitions/scopes/items}, or a missing node when
-   * the location is not one of our schema files. Used to quote allowed values in schema order.
-   */
-  public JsonNode definition(String schemaLocation) {
-    if (schemaLocation == null) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-    int hash = schemaLocation.indexOf('#');
-    String document = hash < 0 ? schemaLocation : schemaLocation.substring(0, hash);
-    String fragment = hash < 0 ? "" : schemaLocation.substring(hash + 1);
-    String name = document.substring(document.lastIndexOf('/') + 1);
-    JsonNode tree;
-    if (name.equals("shared.schema.json")) {
-      tree = shared();
-    } else {
-      Product product = null;
-      for (Product p : Product.values()) {
-        if (fileName(p).equals(name)) {
-          product = p;
-        }
-      }
-      if (product == null) {
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-      }
-      tree = raw(product);
-    }
-    return fragment.isEmpty() ? tree : tree.at(fragment);
   }
 
   /** Module types the product's schema declares, in schema order. */

@@ -61,11 +61,11 @@ class SchemaCheckTest {
     List<Finding> findings = schemaFindings(json, Product.JIRA);
     assertEquals(1, findings.size(), findings.toString());
     Finding f = findings.get(0);
-    assertEquals("schema/unknown-property", f.ruleId());
+    assertEquals("schema/ignored-property", f.ruleId());
     assertEquals("/lifecycle/instaled", f.pointer());
     assertEquals(6, f.line());
     assertEquals(5, f.column());
-    assertEquals("lifecycle does not allow property \"instaled\"", f.message());
+    assertEquals("lifecycle has unknown property \"instaled\", which the host ignores", f.message());
     assertEquals("did you mean \"installed\"?", f.hint());
   }
 
@@ -107,7 +107,7 @@ class SchemaCheckTest {
     assertEquals("schema/unknown-property", f.ruleId());
     assertEquals(5, f.line());
     assertEquals(22, f.column());
-    assertEquals("regionBaseUrls does not allow property \"XX\"", f.message());
+    assertEquals("regionBaseUrls does not allow property \"XX\": the host refuses the descriptor", f.message());
     assertTrue(f.hint().startsWith("allowed names: \"EU\", \"US\""), f.hint());
   }
 
@@ -133,15 +133,16 @@ class SchemaCheckTest {
   }
 
   @Test
-  void describesAValueThatFitsNoAlternativeFormByWhatEachLacks() {
+  void saysWhenAValueFitsMoreThanOneOfItsExclusiveForms() {
     String json =
         HEAD
-            + "  \"modules\": {\"webItems\": [{\"key\": \"a\", \"location\": \"x\", \"name\": {\"value\": \"A\"},"
-            + " \"conditions\": [{}]}]}\n}\n";
+            + "  \"modules\": {\"jiraWorkflowValidators\": [{\"key\": \"v\", \"name\": {\"value\": \"V\"},"
+            + " \"expression\": \"true\", \"errorMessage\": {\"value\": \"a\", \"expression\": \"b\"}}]}\n}\n";
     List<Finding> findings = schemaFindings(json, Product.JIRA);
     assertEquals(1, findings.size(), findings.toString());
     assertEquals("schema/invalid", findings.get(0).ruleId());
-    assertTrue(findings.get(0).message().contains("missing \"condition\""), findings.get(0).message());
+    String message = findings.get(0).message();
+    assertTrue(message.endsWith("fits more than one of the allowed forms; exactly one is allowed"), message);
   }
 
   @Test
