@@ -63,6 +63,36 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Do not run this rule (an id, or a category such as schema/*). Repeatable.")
   List<String> skipRules = new ArrayList<>();
 
+  @Option(names = "--online", description = "Also verify the deployment: the descriptor, translations, icons, pages and routes it promises must answer (uses the network).")
+  boolean online;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "With --online: probe this deployment (e.g. staging) in place of the descriptor's baseUrl.")
+  String baseUrl;
+
+  @Option(names = "--descriptor-url", paramLabel = "URL", description = "With --online: where the descriptor is served (default: baseUrl + the file's name).")
+  String descriptorUrl;
+
+  @Option(names = "--connect-timeout", paramLabel = "TIME", description = "With --online: time to open a connection (default: 5s).")
+  String connectTimeout;
+
+  @Option(names = "--read-timeout", paramLabel = "TIME", description = "With --online: longest silence while waiting for or reading an answer (default: 10s).")
+  String readTimeout;
+
+  @Option(names = "--request-timeout", paramLabel = "TIME", description = "With --online: time for one whole exchange, body included (default: 20s).")
+  String requestTimeout;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "With --online: requests in flight at once (default: 16).")
+  String concurrency;
+
+  @Option(names = "--concurrency-per-host", paramLabel = "N", description = "With --online: requests in flight at once to one host (default: 8).")
+  String concurrencyPerHost;
+
+  @Option(names = "--max-redirects", paramLabel = "N", description = "With --online: redirects followed per URL (default: 5).")
+  String maxRedirects;
+
+  @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
+  String maxResponseSize;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
   boolean quiet;
 
@@ -82,6 +112,14 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyOptions.Builder b =
           VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
       skipRules.forEach(b::skipRule);
+      b.online(online).baseUrl(baseUrl).descriptorUrl(descriptorUrl);
+      setIfGiven(b, "connect-timeout", connectTimeout);
+      setIfGiven(b, "read-timeout", readTimeout);
+      setIfGiven(b, "request-timeout", requestTimeout);
+      setIfGiven(b, "concurrency", concurrency);
+      setIfGiven(b, "concurrency-per-host", concurrencyPerHost);
+      setIfGiven(b, "max-redirects", maxRedirects);
+      setIfGiven(b, "max-response-size", maxResponseSize);
       options = b.build();
       reporter = reporter(format);
     } catch (IllegalArgumentException e) {
@@ -89,7 +127,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Report report;
     try {
-      report = Verifier.create(options).verify(paths);
+      Verifier verifier = Verifier.create(options);
+      if (options.online() && !quiet && System.console() != null) {
+        verifier = verifier.withProgress(new TerminalProgress(err));
+      }
+      report = verifier.verify(paths);
     } catch (InputException e) {
       err.println("connect-verify: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -111,6 +153,12 @@ final class VerifyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     return report.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static void setIfGiven(VerifyOptions.Builder b, String name, String value) {
+    if (value != null) {
+      b.set(name, value);
+    }
   }
 
   private Reporter reporter(String name) {

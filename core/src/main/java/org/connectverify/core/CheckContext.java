@@ -3,6 +3,8 @@ package org.connectverify.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.connectverify.core.http.HttpProbe;
 
 /** What a check sees of one descriptor, and where it reports. */
 public final class CheckContext {
@@ -10,12 +12,39 @@ public final class CheckContext {
   private final VerifyOptions options;
   private final List<Finding> sink;
   private final Services services;
+  private final HttpProbe http;
+  private final Set<String> notes;
 
   CheckContext(Descriptor descriptor, VerifyOptions options, Services services, List<Finding> sink) {
+    this(descriptor, options, services, sink, HttpProbe.offline(), new java.util.LinkedHashSet<>());
+  }
+
+  CheckContext(
+      Descriptor descriptor,
+      VerifyOptions options,
+      Services services,
+      List<Finding> sink,
+      HttpProbe http,
+      Set<String> notes) {
     this.descriptor = descriptor;
     this.options = options;
     this.services = services;
     this.sink = sink;
+    this.http = http;
+    this.notes = notes;
+  }
+
+  /**
+   * The run's one HTTP prober. Only checks whose rules are all {@link Rule#online online} may use it; they run only
+   * with {@code --online}, and without it any use throws.
+   */
+  public HttpProbe http() {
+    return http;
+  }
+
+  /** Adds a line to the report's notes about the run (e.g. what was probed in place of what); duplicates collapse. */
+  public void note(String note) {
+    notes.add(note);
   }
 
   public Descriptor descriptor() {

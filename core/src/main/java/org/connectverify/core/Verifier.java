@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.connectverify.core.http.HttpProbe;
+import org.connectverify.core.http.OkHttpProbe;
+import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.json.JsonReader;
 
 /**
@@ -17,15 +23,40 @@ public final class Verifier {
   private final VerifyOptions options;
   private final Services services;
   private final List<Check> checks;
+  private final HttpProbe.Factory probes;
+  private final ProgressListener progress;
 
   private Verifier(VerifyOptions options) {
     this.options = options;
     this.services = new Services();
     this.checks = Checks.defaults(services);
+    this.probes = OkHttpProbe::new;
+    this.progress = ProgressListener.NONE;
+  }
+
+  private Verifier(Verifier base, HttpProbe.Factory probes, ProgressListener progress) {
+    this.options = base.options;
+    this.services = base.services;
+    this.checks = base.checks;
+    this.probes = Objects.requireNonNull(probes);
+    this.progress = Objects.requireNonNull(progress);
   }
 
   public static Verifier create(VerifyOptions options) {
     return new Verifier(Objects.requireNonNull(options));
+  }
+
+  /**
+   * The same verifier with another way to open the run's HTTP prober (one per {@code verify} call, closed at its end;
+   * only with {@code --online}). For tests and embedders; the default is {@link OkHttpProbe}.
+   */
+  public Verifier withProbes(HttpProbe.Factory factory) {
+    return new Verifier(this, factory, progress);
+  }
+
+  /** The same verifier, telling {@code listener} how network probing advances (hosts show it or not). */
+  public Verifier withProgress(ProgressListener listener) {
+    return new Verifier(this, probes, listener);
   }
 
   public VerifyOptions options() {
@@ -41,28 +72,77 @@ public final class Verifier {
     List<Path> files = new DescriptorFinder().expand(inputs);
     List<Report.Checked> checked = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    for (Path file : files) {
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    try (Run run = openRun()) {
+      for (Path file : files) {
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+          throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        verifyOne(file, displayPath(file), bytes, checked, findings, run);
       }
-      verifyOne(file, displayPath(file), bytes, checked, findings);
+      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), run.notes());
     }
-    return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), List.of());
   }
 
   /** Verifies one in-memory descriptor; {@code file} is its display path. */
   public Report verify(String file, byte[] bytes) {
     List<Report.Checked> checked = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    verifyOne(null, file, bytes, checked, findings);
-    return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), List.of());
+    try (Run run = openRun()) {
+      verifyOne(null, file, bytes, checked, findings, run);
+      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), run.notes());
+    }
+  }
+
+  /** What one {@code verify} call shares: its HTTP prober (only with --online) and its notes. */
+  private static final class Run implements AutoCloseable {
+    final HttpProbe http;
+    final Set<String> notes = new LinkedHashSet<>();
+    final Set<String> skippedNetworkRules = new TreeSet<>();
+
+    Run(HttpProbe http) {
+      this.http = http;
+    }
+
+    List<String> notes() {
+      List<String> out = new ArrayList<>(notes);
+      if (!skippedNetworkRules.isEmpty()) {
+        Set<String> categories = new TreeSet<>();
+        skippedNetworkRules.forEach(id -> categories.add(id.substring(0, id.indexOf('/')) + "/*"));
+        out.add(
+            "skipped the checks that need the network ("
+                + skippedNetworkRules.size()
+                + " rules: "
+                + String.join(", ", categories)
+                + "); pass --online to verify that the deployment serves what the descriptor promises");
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      http.close();
+    }
+  }
+
+  private Run openRun() {
+    return new Run(options.online() ? probes.open(options.http(), progress) : HttpProbe.offline());
+  }
+
+  /** True for a check that only reports rules needing the network. */
+  private static boolean needsNetwork(Check check) {
+    return !check.rules().isEmpty() && check.rules().stream().allMatch(Rule::network);
   }
 
   private void verifyOne(
-      Path path, String display, byte[] bytes, List<Report.Checked> checked, List<Finding> findings) {
+      Path path,
+      String display,
+      byte[] bytes,
+      List<Report.Checked> checked,
+      List<Finding> findings,
+      Run run) {
     JsonReader.Result parsed = services.json().read(bytes, display);
     findings.addAll(parsed.findings());
     if (!parsed.parsed()) {
@@ -85,12 +165,16 @@ public final class Verifier {
     }
     Descriptor descriptor = new Descriptor(display, path, root, parsed.sourceMap(), product, reason);
     checked.add(new Report.Checked(display, product, reason, descriptor.key()));
-    CheckContext ctx = new CheckContext(descriptor, options, services, findings);
+    CheckContext ctx = new CheckContext(descriptor, options, services, findings, run.http, run.notes);
     for (Check check : checks) {
       if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
         continue;
       }
       if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
+        continue;
+      }
+      if (needsNetwork(check) && !options.online()) {
+        check.rules().stream().filter(r -> !options.skips(r.id())).forEach(r -> run.skippedNetworkRules.add(r.id()));
         continue;
       }
       runGuarded(check, ctx, display, findings);

@@ -12,7 +12,7 @@ import org.connectverify.core.Version;
 /**
  * The machine-readable contract other tools parse. Field names are stable:
  * {@code {"tool":{"name","version"},"descriptors":[{"file","product","key"}],"findings":[{"rule","severity","file",
- * "line","column","pointer","message","hint"}],"summary":{"errors","warnings","infos"}}}.
+ * "line","column","pointer","message","hint"}],"summary":{"errors","warnings","infos"},"notes":[string]}}.
  */
 public final class JsonReporter implements Reporter {
   private final JsonFactory factory = new JsonFactory();
@@ -69,6 +69,11 @@ public final class JsonReporter implements Reporter {
       g.writeStringField("failOn", report.failOn().label());
       g.writeBooleanField("failed", report.failed());
       g.writeEndObject();
+      g.writeArrayFieldStart("notes");
+      for (String note : report.notes()) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
