@@ -114,6 +114,7 @@ public final class OkHttpProbe implements HttpProbe {
             .cookieJar(CookieJar.NO_COOKIES)
             .proxySelector(settings.proxySelector())
             .sslSocketFactory(tls.getSocketFactory(), trust)
+            .addInterceptor(this::failFast)
             .build();
   }
 
@@ -133,8 +134,8 @@ public final class OkHttpProbe implements HttpProbe {
       return existing;
     }
     int total = submitted.incrementAndGet();
-    progress.progress(done.get(), total);
-    mine.whenComplete((r, e) -> progress.progress(done.incrementAndGet(), submitted.get()));
+    tell(done.get(), total);
+    mine.whenComplete((r, e) -> tell(done.incrementAndGet(), submitted.get()));
     if (closed) {
       mine.complete(ProbeResult.failed(request, Failure.IO, "the prober is closed"));
       return mine;
@@ -147,6 +148,15 @@ public final class OkHttpProbe implements HttpProbe {
     url = url.newBuilder().username("").password("").fragment(null).build();
     new Exchange(request, mine, url).send();
     return mine;
+  }
+
+  /** A listener that throws must not stop the run. */
+  private void tell(int doneSoFar, int total) {
+    try {
+      progress.progress(doneSoFar, total);
+    } catch (RuntimeException e) {
+      // ignored: progress is cosmetic
+    }
   }
 
   @Override
@@ -162,7 +172,33 @@ public final class OkHttpProbe implements HttpProbe {
     for (Map.Entry<ProbeRequest, CompletableFuture<ProbeResult>> e : cache.entrySet()) {
       e.getValue().complete(ProbeResult.failed(e.getKey(), Failure.IO, "the prober was closed"));
     }
-    progress.finished();
+    try {
+      progress.finished();
+    } catch (RuntimeException e) {
+      // ignored: progress is cosmetic
+    }
+  }
+
+  /** Thrown (inside OkHttp) instead of sending when the request's host is failing fast. */
+  private static final class ShortCircuit extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ShortCircuit() {
+      super("not sent: the host keeps failing");
+    }
+  }
+
+  /** Checked when a call starts running (not when it is queued), so queued requests benefit from earlier failures. */
+  private Response failFast(okhttp3.Interceptor.Chain chain) throws IOException {
+    HostState host = hosts.get(hostKey(chain.request().url()));
+    if (host != null && host.failingFast(settings.failFastAfter())) {
+      throw new ShortCircuit();
+    }
+    return chain.proceed(chain.request());
+  }
+
+  private static String hostKey(HttpUrl url) {
+    return url.host() + ":" + url.port();
   }
 
   /** Consecutive failures of one host, shared by all its requests. */
@@ -227,10 +263,29 @@ public final class OkHttpProbe implements HttpProbe {
     }
 
     private HostState host() {
-      return hosts.computeIfAbsent(url.host() + ":" + url.port(), k -> new HostState());
+      return hosts.computeIfAbsent(hostKey(url), k -> new HostState());
+    }
+
+    /**
+     * Every entry point of an exchange (first send, retry timer, OkHttp callbacks) goes through here: whatever is
+     * thrown, even an Error such as OutOfMemoryError, the result is completed, so no caller ever waits forever.
+     */
+    private void guarded(Runnable step) {
+      try {
+        step.run();
+      } catch (Throwable t) {
+        finish(Failure.IO, "internal error: " + t, false);
+        if (t instanceof Error e) {
+          throw e;
+        }
+      }
     }
 
     void send() {
+      guarded(this::sendNow);
+    }
+
+    private void sendNow() {
       if (closed) {
         finish(Failure.IO, "the prober was closed", false);
         return;
@@ -259,7 +314,13 @@ public final class OkHttpProbe implements HttpProbe {
 
     @Override
     public void onFailure(Call call, IOException e) {
-      failed(classify(e), describe(e));
+      guarded(() -> {
+        if (e instanceof ShortCircuit) {
+          finish(host().lastFailure(), host().lastDetail(), true);
+          return;
+        }
+        failed(classify(e), describe(e));
+      });
     }
 
     private void failed(Failure kind, String detail) {
@@ -289,6 +350,10 @@ public final class OkHttpProbe implements HttpProbe {
 
     @Override
     public void onResponse(Call call, Response response) {
+      guarded(() -> answer(call, response));
+    }
+
+    private void answer(Call call, Response response) {
       try (response) {
         int status = response.code();
         host().answered(status);
@@ -337,8 +402,6 @@ public final class OkHttpProbe implements HttpProbe {
                 attempt, false));
       } catch (IOException e) {
         failed(classify(e), describe(e));
-      } catch (RuntimeException e) {
-        finish(Failure.IO, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
       }
     }
 

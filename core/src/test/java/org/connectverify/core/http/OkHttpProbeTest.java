@@ -410,6 +410,22 @@ class OkHttpProbeTest {
     server.verify(2, anyRequestedFor(urlPathEqualTo("/p")));
   }
 
+  @Test
+  void aProgressListenerThatThrowsStopsNothing() {
+    server.stubFor(any(urlPathEqualTo("/q")).willReturn(aResponse().withStatus(200)));
+    ProgressListener broken = (done, submitted) -> {
+      throw new IllegalStateException("broken terminal");
+    };
+    List<ProbeRequest> requests = List.of(ProbeRequest.exists(url("/q?1")), ProbeRequest.exists(url("/q?2")));
+    Map<ProbeRequest, ProbeResult> results =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+          try (OkHttpProbe probe = new OkHttpProbe(fast().build(), broken)) {
+            return probe.fetchAll(requests);
+          }
+        });
+    assertTrue(results.values().stream().allMatch(ProbeResult::ok));
+  }
+
   private static int closedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
