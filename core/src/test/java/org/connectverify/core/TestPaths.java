@@ -19,9 +19,13 @@ public final class TestPaths {
     return root().resolve("core/src/test/resources/rules");
   }
 
-  /** {@code ../shared} beside the repository, or null when it is absent (a plain clone). */
+  /**
+   * {@code ../shared} beside the repository (or the folder named by the {@code connectverify.shared} system property,
+   * for worktrees kept elsewhere), or null when it is absent (a plain clone).
+   */
   public static Path shared() {
-    Path s = root().resolve("../shared").normalize();
+    String override = System.getProperty("connectverify.shared");
+    Path s = override != null ? Path.of(override) : root().resolve("../shared").normalize();
     return Files.isDirectory(s) ? s : null;
   }
 }

@@ -29,6 +29,7 @@ final class Plan {
   private final String descriptorUrl;
   private final boolean descriptorUrlGiven;
   private final List<Target> targets = new ArrayList<>();
+  private final List<String> foreignRoutes = new ArrayList<>();
 
   private Plan(String declaredBase, String base, String descriptorUrl, boolean descriptorUrlGiven) {
     this.declaredBase = declaredBase;
@@ -95,6 +96,12 @@ final class Plan {
       ctx.note(ctx.descriptor().file() + ": probed " + base + " in place of baseUrl " + declared + " (--base-url)");
     }
     plan.collect(ctx);
+    if (!plan.foreignRoutes.isEmpty()) {
+      ctx.note(
+          ctx.descriptor().file()
+              + ": not POSTed to, being outside the deployment (a POST could have side effects there): "
+              + String.join(", ", plan.foreignRoutes));
+    }
     return plan;
   }
 
@@ -127,6 +134,9 @@ final class Plan {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
           String declaredUrl = e.getValue().asText().trim();
+          if (foreign(declaredUrl, Pointers.child("/lifecycle", e.getKey()))) {
+            continue;
+          }
           add(
               Target.Kind.LIFECYCLE,
               Pointers.child("/lifecycle", e.getKey()),
@@ -157,7 +167,8 @@ final class Plan {
         }
         if (e.getKey().equals("webhooks")) {
           JsonNode url = module.path("url");
-          if (routes && url.isTextual() && !url.asText().isBlank()) {
+          if (routes && url.isTextual() && !url.asText().isBlank()
+              && !foreign(url.asText().trim(), Pointers.child(item.getKey(), "url"))) {
             String event = module.path("event").isTextual() ? module.path("event").asText() : null;
             add(
                 Target.Kind.WEBHOOK,
@@ -206,6 +217,15 @@ final class Plan {
         walkModule(value, child, appRelative, icon, pages, icons);
       }
     }
+  }
+
+  /** True (and remembered for the note) for an absolute route outside the deployment: never POSTed to. */
+  private boolean foreign(String url, String pointer) {
+    if (isAbsolute(url) && !underBase(url)) {
+      foreignRoutes.add(pointer);
+      return true;
+    }
+    return false;
   }
 
   /** URLs the product POSTs to (workflow post functions) or that link elsewhere (documentation). */

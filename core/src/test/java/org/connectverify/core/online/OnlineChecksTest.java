@@ -256,6 +256,22 @@ class OnlineChecksTest {
   }
 
   @Test
+  void aRouteOutsideTheDeploymentIsNeverPostedToAndTheReportSaysSo() throws Exception {
+    try (RawServer elsewhere = new RawServer(RawServer.Mode.SILENT)) {
+      ObjectNode d = descriptor();
+      ((ObjectNode) d.with("modules").withArray("webhooks").get(0)).put("url", elsewhere.url("/hooks/issue"));
+      healthy(JSON.writeValueAsString(d));
+      Report r = run(d, online(base()));
+      assertEquals(List.of(), lines(r));
+      assertEquals(0, elsewhere.connections());
+      assertTrue(
+          r.notes().contains("atlassian-connect.json: not POSTed to, being outside the deployment (a POST could have"
+              + " side effects there): /modules/webhooks/0/url"),
+          r.notes().toString());
+    }
+  }
+
+  @Test
   void aSelfSignedDeploymentGivesOneCertificateFindingAndNothingElse() throws Exception {
     WireMockServer https = TestServers.httpsWithSelfSigned();
     try {
