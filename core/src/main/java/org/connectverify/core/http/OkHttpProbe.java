@@ -52,7 +52,7 @@ import okio.BufferedSource;
  * The {@link HttpProbe} of a run, on one OkHttp client built once from {@link ProbeSettings}: asynchronous calls on a
  * dispatcher bounded overall and per host; connect, read and whole-exchange timeouts; one retry with backoff for
  * connection failures and 502/503/504 (POSTs only when the connection was refused, so nothing was processed); HEAD
- * confirmed by GET; redirects followed by hand up to the limit, noting any https-to-http step; bodies streamed and
+ * confirmed by GET (when refused, or answered without a content type); redirects followed by hand up to the limit, noting any https-to-http step; bodies streamed and
  * cut at the cap; no cookies, no credentials (user info is stripped from URLs); a {@code connect-verify/<version>}
  * user agent; standard proxy settings. Each distinct request is sent once per run; later asks share its result.
  * After {@link ProbeSettings#failFastAfter()} consecutive unanswered requests to a host, further requests to it fail
@@ -357,7 +357,9 @@ public final class OkHttpProbe implements HttpProbe {
       try (response) {
         int status = response.code();
         host().answered(status);
-        if (verb.equals("HEAD") && (status == 400 || status == 404 || status == 405 || status == 410 || status == 501)) {
+        boolean untyped = status >= 200 && status < 300 && response.header("Content-Type") == null;
+        if (verb.equals("HEAD")
+            && (status == 400 || status == 404 || status == 405 || status == 410 || status == 501 || untyped)) {
           verb = "GET";
           attempt = 1;
           send();

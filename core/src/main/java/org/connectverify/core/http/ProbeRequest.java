@@ -14,7 +14,7 @@ public record ProbeRequest(Method method, String url) {
   public enum Method {
     /**
      * Does the URL answer? {@code HEAD}, confirmed with {@code GET} when the server says 400, 404, 405, 410 or 501
-     * to the HEAD (many frameworks route only GET). The body is never read.
+     * to the HEAD (many frameworks route only GET) or answers it without a content type. The body is never read.
      */
     EXISTS,
     /** {@code GET} and read the body, up to the configured cap. */

@@ -114,6 +114,15 @@ class OkHttpProbeTest {
   }
 
   @Test
+  void asksWithGetWhenHeadGivesNoContentType() {
+    server.stubFor(head(urlEqualTo("/untyped.svg")).willReturn(aResponse().withStatus(200)));
+    server.stubFor(get(urlEqualTo("/untyped.svg")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/svg+xml")));
+    ProbeResult r = fetch(ProbeRequest.exists(url("/untyped.svg")));
+    assertEquals("GET", r.verb());
+    assertEquals("image/svg+xml", r.contentType());
+  }
+
+  @Test
   void followsRedirectsAndRecordsWhereTheyLed() {
     server.stubFor(get(urlEqualTo("/a")).willReturn(aResponse().withStatus(301).withHeader("Location", "/b")));
     server.stubFor(get(urlEqualTo("/b")).willReturn(aResponse().withStatus(302).withHeader("Location", url("/c"))));
@@ -216,7 +225,7 @@ class OkHttpProbeTest {
 
   @Test
   void sendsEachDistinctRequestOncePerRun() {
-    server.stubFor(any(urlEqualTo("/same")).willReturn(aResponse().withStatus(200).withBody("x")));
+    server.stubFor(any(urlEqualTo("/same")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("x")));
     try (OkHttpProbe probe = new OkHttpProbe(fast().build())) {
       ProbeResult first = probe.fetch(ProbeRequest.exists(url("/same")));
       ProbeResult again = probe.fetch(ProbeRequest.exists(url("/same")));
@@ -333,6 +342,7 @@ class OkHttpProbeTest {
         Thread.currentThread().interrupt();
       }
       inFlight.decrementAndGet();
+      ex.getResponseHeaders().set("Content-Type", "text/html");
       ex.sendResponseHeaders(200, -1);
       ex.close();
     });
@@ -386,7 +396,7 @@ class OkHttpProbeTest {
 
   @Test
   void reportsProgressForEveryDistinctRequest() {
-    server.stubFor(any(urlPathEqualTo("/p")).willReturn(aResponse().withStatus(200)));
+    server.stubFor(any(urlPathEqualTo("/p")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")));
     List<int[]> seen = new ArrayList<>();
     AtomicInteger finished = new AtomicInteger();
     ProgressListener listener = new ProgressListener() {
@@ -412,7 +422,7 @@ class OkHttpProbeTest {
 
   @Test
   void aProgressListenerThatThrowsStopsNothing() {
-    server.stubFor(any(urlPathEqualTo("/q")).willReturn(aResponse().withStatus(200)));
+    server.stubFor(any(urlPathEqualTo("/q")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")));
     ProgressListener broken = (done, submitted) -> {
       throw new IllegalStateException("broken terminal");
     };

@@ -210,7 +210,7 @@ class OnlineChecksTest {
     ((ObjectNode) d.with("modules").withArray("generalPages").get(0))
         .put("url", "/issue/{issue.key}/panel?project={project.key}&id=${project.id}&space={space.key}");
     healthy(JSON.writeValueAsString(d));
-    server.stubFor(head(urlPathEqualTo("/issue/TEST-1/panel")).willReturn(aResponse().withStatus(200)));
+    server.stubFor(head(urlPathEqualTo("/issue/TEST-1/panel")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")));
     Report r = run(d, online(base()));
     assertEquals(List.of(), lines(r));
     server.verify(headRequestedFor(urlEqualTo("/issue/TEST-1/panel?project=TEST&id=10000&space=TEST")));
