@@ -114,6 +114,36 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--severity", paramLabel = "RULE=LEVEL", description = "Report a rule at another severity (error, warning or info). Repeatable.")
   List<String> severities = new ArrayList<>();
 
+  @Option(names = "--online", description = "Also verify the deployment: the descriptor, translations, icons, pages and routes it promises must answer (uses the network).")
+  boolean online;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "With --online: probe this deployment (e.g. staging) in place of the descriptor's baseUrl.")
+  String baseUrl;
+
+  @Option(names = "--descriptor-url", paramLabel = "URL", description = "With --online: where the descriptor is served (default: baseUrl + the file's name).")
+  String descriptorUrl;
+
+  @Option(names = "--connect-timeout", paramLabel = "TIME", description = "With --online: time to open a connection (default: 5s).")
+  String connectTimeout;
+
+  @Option(names = "--read-timeout", paramLabel = "TIME", description = "With --online: longest silence while waiting for or reading an answer (default: 10s).")
+  String readTimeout;
+
+  @Option(names = "--request-timeout", paramLabel = "TIME", description = "With --online: time for one whole exchange, body included (default: 20s).")
+  String requestTimeout;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "With --online: requests in flight at once (default: 16).")
+  String concurrency;
+
+  @Option(names = "--concurrency-per-host", paramLabel = "N", description = "With --online: requests in flight at once to one host (default: 8).")
+  String concurrencyPerHost;
+
+  @Option(names = "--max-redirects", paramLabel = "N", description = "With --online: redirects followed per URL (default: 5).")
+  String maxRedirects;
+
+  @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
+  String maxResponseSize;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
   boolean quiet;
 
@@ -164,6 +194,21 @@ final class VerifyCommand implements Callable<Integer> {
     springProfiles.forEach(p -> b.set("spring-profile", p, null));
     set(b, "default-locale", defaultLocale);
     severities.forEach(v -> b.set("severity", v, null));
+    if (online) {
+      b.set("online", "true", null);
+    }
+    set(b, "base-url", baseUrl);
+    set(b, "descriptor-url", descriptorUrl);
+    set(b, "connect-timeout", connectTimeout);
+    set(b, "read-timeout", readTimeout);
+    set(b, "request-timeout", requestTimeout);
+    set(b, "concurrency", concurrency);
+    set(b, "concurrency-per-host", concurrencyPerHost);
+    set(b, "max-redirects", maxRedirects);
+    set(b, "max-response-size", maxResponseSize);
+    if (!quiet && terminal) {
+      b.progress(new TerminalProgress(err));
+    }
     for (Output o : outputs) {
       b.report(new ReportTarget(o.format, o.output));
     }

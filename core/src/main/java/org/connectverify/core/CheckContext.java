@@ -2,7 +2,10 @@ package org.connectverify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.connectverify.core.http.HttpProbe;
 import org.connectverify.core.resources.DescriptorResources;
 
 /** What a check sees of one descriptor, and where it reports. */
@@ -12,15 +15,31 @@ public final class CheckContext {
   private final List<Finding> sink;
   private final Services services;
   private final DescriptorResources resources;
+  private final HttpProbe http;
+  private final Set<String> notes;
 
+  /** A context with the descriptor's discovered web roots, offline. */
   CheckContext(Descriptor descriptor, VerifyOptions options, Services services, List<Finding> sink) {
+    this(descriptor, options, services, sink, HttpProbe.offline(), new LinkedHashSet<>());
+  }
+
+  /** A context with the descriptor's discovered web roots and the given prober and notes. */
+  CheckContext(
+      Descriptor descriptor,
+      VerifyOptions options,
+      Services services,
+      List<Finding> sink,
+      HttpProbe http,
+      Set<String> notes) {
     this(
         descriptor,
         options,
         services,
         DescriptorResources.of(
             services.resources(), services.resources().rootsFor(descriptor.path(), null), descriptor.root()),
-        sink);
+        sink,
+        http,
+        notes);
   }
 
   CheckContext(
@@ -28,12 +47,29 @@ public final class CheckContext {
       VerifyOptions options,
       Services services,
       DescriptorResources resources,
-      List<Finding> sink) {
+      List<Finding> sink,
+      HttpProbe http,
+      Set<String> notes) {
     this.descriptor = descriptor;
     this.options = options;
     this.services = services;
     this.resources = resources;
     this.sink = sink;
+    this.http = http;
+    this.notes = notes;
+  }
+
+  /**
+   * The run's one HTTP prober. Only checks whose rules are all {@link Rule#online online} may use it; they run only
+   * with {@code --online}, and without it any use throws.
+   */
+  public HttpProbe http() {
+    return http;
+  }
+
+  /** Adds a line to the report's notes about the run (e.g. what was probed in place of what); duplicates collapse. */
+  public void note(String note) {
+    notes.add(note);
   }
 
   public Descriptor descriptor() {

@@ -23,6 +23,15 @@ import org.connectverify.core.product.ConditionsCheck;
 import org.connectverify.core.product.ContextParametersCheck;
 import org.connectverify.core.product.ProductFacts;
 import org.connectverify.core.product.ScopesCheck;
+import org.connectverify.core.online.CertificateCheck;
+import org.connectverify.core.online.DeploymentDownCheck;
+import org.connectverify.core.online.HttpsCheck;
+import org.connectverify.core.online.IconsCheck;
+import org.connectverify.core.online.ModulePagesCheck;
+import org.connectverify.core.online.RoutesCheck;
+import org.connectverify.core.online.ServedDescriptorCheck;
+import org.connectverify.core.online.ServedTranslationCheck;
+import org.connectverify.core.online.ServedTranslationsCheck;
 import org.connectverify.core.schema.SchemaCheck;
 import org.connectverify.core.template.TemplateRules;
 import org.connectverify.core.translations.TranslationFilesCheck;
@@ -52,6 +61,16 @@ public final class Checks {
     checks.add(new TranslationFilesCheck());
     checks.add(new TranslationKeysCheck());
     checks.add(new TranslationsDeclaredCheck());
+    // Online checks (rules made with Rule.online): run only with --online; the first starts every request at once.
+    checks.add(new DeploymentDownCheck());
+    checks.add(new CertificateCheck());
+    checks.add(new HttpsCheck());
+    checks.add(new org.connectverify.core.online.BaseUrlCheck());
+    checks.add(new ServedDescriptorCheck());
+    checks.add(new ServedTranslationsCheck(ServedTranslationCheck.NONE));
+    checks.add(new IconsCheck());
+    checks.add(new ModulePagesCheck());
+    checks.add(new RoutesCheck());
     return checks;
   }
 

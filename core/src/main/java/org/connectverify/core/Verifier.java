@@ -6,10 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.connectverify.core.http.HttpProbe;
+import org.connectverify.core.http.OkHttpProbe;
+import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.resources.DescriptorResources;
 import org.connectverify.core.template.Templating;
@@ -23,12 +29,25 @@ public final class Verifier {
   private final Services services;
   private final List<Check> checks;
   private final List<SetCheck> setChecks;
+  private final HttpProbe.Factory probes;
+  private final ProgressListener progress;
 
   private Verifier(VerifyOptions options, Function<Services, List<Check>> checks) {
     this.options = options;
     this.services = new Services(options);
     this.checks = List.copyOf(checks.apply(services));
     this.setChecks = Checks.setDefaults(services);
+    this.probes = OkHttpProbe::new;
+    this.progress = ProgressListener.NONE;
+  }
+
+  private Verifier(Verifier base, HttpProbe.Factory probes, ProgressListener progress) {
+    this.options = base.options;
+    this.services = base.services;
+    this.checks = base.checks;
+    this.setChecks = base.setChecks;
+    this.probes = Objects.requireNonNull(probes);
+    this.progress = Objects.requireNonNull(progress);
   }
 
   public static Verifier create(VerifyOptions options) {
@@ -38,6 +57,19 @@ public final class Verifier {
   /** A verifier that runs other checks than the defaults (tests of the runner itself). */
   static Verifier withChecks(VerifyOptions options, Function<Services, List<Check>> checks) {
     return new Verifier(Objects.requireNonNull(options), checks);
+  }
+
+  /**
+   * The same verifier with another way to open the run's HTTP prober (one per {@code verify} call, closed at its end;
+   * only with {@code --online}). For tests and embedders; the default is {@link OkHttpProbe}.
+   */
+  public Verifier withProbes(HttpProbe.Factory factory) {
+    return new Verifier(this, factory, progress);
+  }
+
+  /** The same verifier, telling {@code listener} how network probing advances (hosts show it or not). */
+  public Verifier withProgress(ProgressListener listener) {
+    return new Verifier(this, probes, listener);
   }
 
   public VerifyOptions options() {
@@ -56,17 +88,18 @@ public final class Verifier {
     for (Path f : new DescriptorFinder().expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
-    Run run = new Run(templating);
-    for (Path file : files.values()) {
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    try (Run run = openRun(templating)) {
+      for (Path file : files.values()) {
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+          throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        verifyOne(file, displayPath(file), bytes, namedFolder(file, inputs), run);
       }
-      verifyOne(file, displayPath(file), bytes, namedFolder(file, inputs), run);
+      return run.report();
     }
-    return run.report();
   }
 
   /** Verifies one in-memory descriptor; {@code file} is its display path. */
@@ -77,21 +110,48 @@ public final class Verifier {
     } catch (InputException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    Run run = new Run(templating);
-    verifyOne(null, file, bytes, null, run);
-    return run.report();
+    try (Run run = openRun(templating)) {
+      verifyOne(null, file, bytes, null, run);
+      return run.report();
+    }
   }
 
-  /** The state of one run: what was checked, findings, notes, and the set the cross-app checks see. */
-  private final class Run {
+  /**
+   * The state of one run: what was checked, findings, notes, the set the cross-app checks see, and its HTTP prober
+   * (only with --online).
+   */
+  private final class Run implements AutoCloseable {
     final Templating templating;
+    final HttpProbe http;
     final List<Report.Checked> checked = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
-    final List<String> notes = new ArrayList<>();
+    final Set<String> notes = new LinkedHashSet<>();
+    final Set<String> skippedNetworkRules = new TreeSet<>();
     final List<SetContext.Member> members = new ArrayList<>();
 
-    Run(Templating templating) {
+    Run(Templating templating, HttpProbe http) {
       this.templating = templating;
+      this.http = http;
+    }
+
+    List<String> notes() {
+      List<String> out = new ArrayList<>(notes);
+      if (!skippedNetworkRules.isEmpty()) {
+        Set<String> categories = new TreeSet<>();
+        skippedNetworkRules.forEach(id -> categories.add(id.substring(0, id.indexOf('/')) + "/*"));
+        out.add(
+            "skipped the checks that need the network ("
+                + skippedNetworkRules.size()
+                + " rules: "
+                + String.join(", ", categories)
+                + "); pass --online to verify that the deployment serves what the descriptor promises");
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      http.close();
     }
 
     Report report() {
@@ -103,8 +163,17 @@ public final class Verifier {
         String where = members.isEmpty() ? "" : members.get(0).descriptor().file();
         runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
       }
-      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), notes);
+      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), notes());
     }
+  }
+
+  private Run openRun(Templating templating) {
+    return new Run(templating, options.online() ? probes.open(options.http(), progress) : HttpProbe.offline());
+  }
+
+  /** True for a check that only reports rules needing the network. */
+  private static boolean needsNetwork(Check check) {
+    return !check.rules().isEmpty() && check.rules().stream().allMatch(Rule::network);
   }
 
   private void checkResourceRoots() throws InputException {
@@ -158,7 +227,7 @@ public final class Verifier {
     run.checked.add(new Report.Checked(display, product, reason, descriptor.key()));
     DescriptorResources resources =
         DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
-    CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings);
+    CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
     if (root.isObject()) {
       run.members.add(new SetContext.Member(descriptor, resources));
     }
@@ -167,6 +236,10 @@ public final class Verifier {
         continue;
       }
       if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
+        continue;
+      }
+      if (needsNetwork(check) && !options.online()) {
+        check.rules().stream().filter(r -> !options.skips(r.id())).forEach(r -> run.skippedNetworkRules.add(r.id()));
         continue;
       }
       runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), display, findings);

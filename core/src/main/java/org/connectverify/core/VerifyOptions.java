@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.connectverify.core.http.ProbeSettings;
 
 /**
  * Everything a run can be told, shared by every host (CLI, Maven plugin). Immutable; made with {@link #builder()}.
@@ -24,6 +25,10 @@ public final class VerifyOptions {
   private final List<Path> varsFiles;
   private final String defaultLocale;
   private final List<String> springProfiles;
+  private final boolean online;
+  private final String baseUrl;
+  private final String descriptorUrl;
+  private final ProbeSettings http;
 
   private VerifyOptions(Builder b) {
     this.product = b.product;
@@ -36,6 +41,10 @@ public final class VerifyOptions {
     this.varsFiles = List.copyOf(b.varsFiles);
     this.defaultLocale = b.defaultLocale;
     this.springProfiles = List.copyOf(b.springProfiles);
+    this.online = b.online;
+    this.baseUrl = b.baseUrl;
+    this.descriptorUrl = b.descriptorUrl;
+    this.http = b.http.build();
   }
 
   public static Builder builder() {
@@ -97,6 +106,26 @@ public final class VerifyOptions {
     return springProfiles;
   }
 
+  /** True when checks that need the network run ({@code --online}); otherwise nothing touches the network. */
+  public boolean online() {
+    return online;
+  }
+
+  /** The deployment to probe in place of each descriptor's baseUrl ({@code --base-url}), or null. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Where the descriptor is served ({@code --descriptor-url}), or null for baseUrl plus the file's name. */
+  public String descriptorUrl() {
+    return descriptorUrl;
+  }
+
+  /** How the run's HTTP client behaves (timeouts, concurrency, caps). */
+  public ProbeSettings http() {
+    return http;
+  }
+
   /** True when the rule with this id is switched off. */
   public boolean skips(String ruleId) {
     if (skipRules.contains(ruleId)) {
@@ -123,6 +152,10 @@ public final class VerifyOptions {
     b.varsFiles.addAll(varsFiles);
     b.defaultLocale = defaultLocale;
     b.springProfiles.addAll(springProfiles);
+    b.online = online;
+    b.baseUrl = baseUrl;
+    b.descriptorUrl = descriptorUrl;
+    b.http = http.toBuilder();
     return b;
   }
 
@@ -137,6 +170,10 @@ public final class VerifyOptions {
     private final List<Path> varsFiles = new ArrayList<>();
     private String defaultLocale;
     private final List<String> springProfiles = new ArrayList<>();
+    private boolean online;
+    private String baseUrl;
+    private String descriptorUrl;
+    private ProbeSettings.Builder http = ProbeSettings.builder();
 
     private Builder() {}
 
@@ -203,6 +240,43 @@ public final class VerifyOptions {
       return this;
     }
 
+    public Builder online(boolean online) {
+      this.online = online;
+      return this;
+    }
+
+    /** An absolute http(s) URL, or null for the descriptor's own baseUrl. */
+    public Builder baseUrl(String url) {
+      this.baseUrl = url == null ? null : httpUrl("base-url", url);
+      return this;
+    }
+
+    /** An absolute http(s) URL, or null for baseUrl plus the descriptor file's name. */
+    public Builder descriptorUrl(String url) {
+      this.descriptorUrl = url == null ? null : httpUrl("descriptor-url", url);
+      return this;
+    }
+
+    public Builder http(ProbeSettings settings) {
+      this.http = settings.toBuilder();
+      return this;
+    }
+
+    private static String httpUrl(String name, String value) {
+      String v = value.trim();
+      try {
+        java.net.URI u = new java.net.URI(v);
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getUserInfo() == null) {
+          return v;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          name + ": '" + value + "' is not an absolute http or https URL without credentials");
+    }
+
     /**
      * Sets an option by its name as users write it in a config file or fixture ({@code product=jira},
      * {@code fail-on=warning}, {@code skip-rule=schema/*}). Repeatable options accumulate.
@@ -232,9 +306,24 @@ public final class VerifyOptions {
           }
           severity(value.substring(0, eq).trim(), Severity.parse(value.substring(eq + 1)));
         }
-        default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+        case "online" -> online(parseBoolean(name, value));
+        case "base-url" -> baseUrl(value);
+        case "descriptor-url" -> descriptorUrl(value);
+        default -> {
+          if (!http.set(name, value)) {
+            throw new IllegalArgumentException("unknown option '" + name + "'");
+          }
+        }
       }
       return this;
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+      return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "yes", "on", "" -> true;
+        case "false", "no", "off" -> false;
+        default -> throw new IllegalArgumentException(name + ": '" + value + "' is not true or false");
+      };
     }
 
     public VerifyOptions build() {

@@ -20,12 +20,13 @@ public final class TestPaths {
   }
 
   /**
-   * {@code ../shared} beside the repository (or where the {@code CONNECT_VERIFY_SHARED} environment variable points,
-   * for worktrees elsewhere), or null when it is absent (a plain clone).
+   * {@code ../shared} beside the repository (or the folder named by the {@code connectverify.shared} system property or
+   * the {@code CONNECT_VERIFY_SHARED} environment variable, for worktrees kept elsewhere), or null when it is absent
+   * (a plain clone).
    */
   public static Path shared() {
-    String env = System.getenv("CONNECT_VERIFY_SHARED");
-    Path s = env != null && !env.isBlank() ? Path.of(env) : root().resolve("../shared").normalize();
+    String override = System.getProperty("connectverify.shared", System.getenv("CONNECT_VERIFY_SHARED"));
+    Path s = override != null && !override.isBlank() ? Path.of(override) : root().resolve("../shared").normalize();
     return Files.isDirectory(s) ? s : null;
   }
 }

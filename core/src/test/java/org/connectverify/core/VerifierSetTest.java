@@ -63,7 +63,9 @@ class VerifierSetTest {
         verifier(VerifyOptions.builder().set("var", "localBaseUrl=https://issue-helper.example.com"))
             .verify(List.of(d));
     assertEquals(List.of(), r.findings());
-    assertEquals(List.of("atlassian-connect.json: filled {{localBaseUrl}} from --var"), r.notes());
+    assertEquals(
+        List.of("atlassian-connect.json: filled {{localBaseUrl}} from --var"),
+        r.notes().stream().filter(n -> n.contains("filled")).toList());
   }
 
   @Test

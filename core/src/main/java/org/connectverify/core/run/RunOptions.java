@@ -22,6 +22,7 @@ public final class RunOptions {
   private final boolean quiet;
   private final boolean color;
   private final boolean snippets;
+  private final org.connectverify.core.http.ProgressListener progress;
 
   private RunOptions(Builder b) {
     this.verify = b.verify.build();
@@ -40,6 +41,12 @@ public final class RunOptions {
     this.quiet = b.quiet;
     this.color = b.color;
     this.snippets = b.snippets;
+    this.progress = b.progress;
+  }
+
+  /** Where network probing reports how it advances (only used with --online). */
+  public org.connectverify.core.http.ProgressListener progress() {
+    return progress;
   }
 
   public static Builder builder() {
@@ -101,6 +108,7 @@ public final class RunOptions {
     private boolean quiet;
     private boolean color;
     private boolean snippets;
+    private org.connectverify.core.http.ProgressListener progress = org.connectverify.core.http.ProgressListener.NONE;
 
     private Builder() {}
 
@@ -153,6 +161,12 @@ public final class RunOptions {
 
     public Builder snippets(boolean snippets) {
       this.snippets = snippets;
+      return this;
+    }
+
+    /** Where network probing reports how it advances; hosts pass one only when they can show it. */
+    public Builder progress(org.connectverify.core.http.ProgressListener progress) {
+      this.progress = java.util.Objects.requireNonNull(progress);
       return this;
     }
 

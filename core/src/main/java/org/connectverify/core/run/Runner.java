@@ -72,7 +72,7 @@ public final class Runner {
     VerifyOptions verify = options.verify();
     Path baseDir = verify.baseDir();
 
-    Report report = Verifier.create(verify).verify(inputs);
+    Report report = Verifier.create(verify).withProgress(options.progress()).verify(inputs);
     List<String> messages = new ArrayList<>();
     if (config != null) {
       report = suppress(report, config, verify);
