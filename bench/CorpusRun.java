@@ -32,6 +32,7 @@ public final class CorpusRun {
     for (Path f : files) {
       String verdict;
       long e = 0, w = 0, i = 0;
+      java.util.Set<String> errorRules = new java.util.TreeSet<>();
       try {
         Report r = verifier.verify(List.of(f));
         e = r.count(Severity.ERROR);
@@ -39,6 +40,9 @@ public final class CorpusRun {
         i = r.count(Severity.INFO);
         for (Finding finding : r.findings()) {
           rules.merge(finding.ruleId(), 1, Integer::sum);
+          if (finding.severity() == Severity.ERROR) {
+            errorRules.add(finding.ruleId());
+          }
           if (finding.ruleId().startsWith("internal/")) {
             crashes.add(finding.toString());
           }
@@ -50,7 +54,8 @@ public final class CorpusRun {
         crashes.add(f.getFileName() + ": " + ex);
       }
       verdicts.merge(verdict, 1, Integer::sum);
-      System.out.printf("%-12s %3d errors %3d warnings %3d infos  %s%n", verdict, e, w, i, f.getFileName());
+      System.out.printf("%-12s %3d errors %3d warnings %3d infos  %s%s%n", verdict, e, w, i, f.getFileName(),
+          errorRules.isEmpty() ? "" : "  " + errorRules);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.println();
