@@ -24,6 +24,22 @@ public final class VerifyOptions {
   private final List<Path> varsFiles;
   private final String defaultLocale;
   private final List<String> springProfiles;
+  private final Map<Path, AppFolders> appFolders;
+
+  /**
+   * Where a host knows one app's files are, for hosts that know better than discovery from the descriptor's location
+   * (the Maven plugin: a module's resource folders, its build output and the reactor modules it depends on).
+   *
+   * @param webRoots absolute folders relative URLs are served from, in search order; empty: as without it
+   * @param springFolders absolute class-path folders whose {@code application*.properties|yml} (and those in their
+   *     {@code config/} subfolder) fill {@code ${...}} placeholders, strongest first; empty: the descriptor's folder
+   */
+  public record AppFolders(List<Path> webRoots, List<Path> springFolders) {
+    public AppFolders {
+      webRoots = webRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+      springFolders = springFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+  }
 
   private VerifyOptions(Builder b) {
     this.product = b.product;
@@ -36,6 +52,7 @@ public final class VerifyOptions {
     this.varsFiles = List.copyOf(b.varsFiles);
     this.defaultLocale = b.defaultLocale;
     this.springProfiles = List.copyOf(b.springProfiles);
+    this.appFolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.appFolders));
   }
 
   public static Builder builder() {
@@ -97,6 +114,18 @@ public final class VerifyOptions {
     return springProfiles;
   }
 
+  /** The folders a host gave for the descriptor at this path ({@link Builder#appFolders}), or null. */
+  public AppFolders appFolders(Path descriptor) {
+    return descriptor == null || appFolders.isEmpty()
+        ? null
+        : appFolders.get(descriptor.toAbsolutePath().normalize());
+  }
+
+  /** Every descriptor's folders given by a host, by absolute descriptor path. */
+  public Map<Path, AppFolders> appFolders() {
+    return appFolders;
+  }
+
   /** True when the rule with this id is switched off. */
   public boolean skips(String ruleId) {
     if (skipRules.contains(ruleId)) {
@@ -123,6 +152,7 @@ public final class VerifyOptions {
     b.varsFiles.addAll(varsFiles);
     b.defaultLocale = defaultLocale;
     b.springProfiles.addAll(springProfiles);
+    b.appFolders.putAll(appFolders);
     return b;
   }
 
@@ -137,6 +167,7 @@ public final class VerifyOptions {
     private final List<Path> varsFiles = new ArrayList<>();
     private String defaultLocale;
     private final List<String> springProfiles = new ArrayList<>();
+    private final Map<Path, AppFolders> appFolders = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -200,6 +231,15 @@ public final class VerifyOptions {
           this.springProfiles.add(p.trim());
         }
       }
+      return this;
+    }
+
+    /**
+     * Tells where one descriptor's app keeps its files (API only: hosts that know their build's layout). Its web roots
+     * win over {@code --resources} and discovery for that descriptor; a later call for the same file replaces it.
+     */
+    public Builder appFolders(Path descriptor, AppFolders folders) {
+      this.appFolders.put(descriptor.toAbsolutePath().normalize(), Objects.requireNonNull(folders));
       return this;
     }
 
