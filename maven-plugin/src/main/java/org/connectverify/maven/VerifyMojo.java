@@ -36,7 +36,7 @@ import org.connectverify.core.run.Runner;
  * {@code path:line:col: severity: message [rule-id]} at the matching level, writes {@code connect-verify.json} (and
  * any other requested formats) and fails the build at the {@code failOn} threshold.
  *
- * <p>A thin host over the core's {@link Runner}, with the CLI's options: which files to verify, where the app's web
+ * <p>A thin host over the core's {@code Runner}, with the CLI's options: which files to verify, where the app's web
  * roots and Spring properties are ({@link ProjectFolders}) and where the reports go are Maven questions answered here;
  * everything about the descriptors themselves (configuration file, suppressions, baseline, report formats) is the
  * core's. In a reactor, every module is verified on its own and, once every module
