@@ -1,17 +1,27 @@
 import groovy.json.JsonSlurper
 
-// Maven filtering resolved ${app.baseUrl} but left the undefined ${app.extra.scope} in the copy that ships; the
-// copy is verified, the finding is placed in the source, and the build fails.
+// ${...} placeholders are filled from the project's Spring Boot properties (read from the build output, which
+// process-resources filled), with the active profiles given by connect.springProfiles; --var values win.
 def log = new File(basedir, 'build.log').text
-def source = 'src/main/resources/atlassian-connect.json'
-assert new File(basedir, 'target/classes/atlassian-connect.json').text.contains('"baseUrl": "https://issue-helper.example.com"')
-assert log.contains("[ERROR] ${source}:22:22: error: scopes[1]: \"\${app.extra.scope}\" is not one of the allowed values")
-assert log =~ /\[ERROR\] src\/main\/resources\/atlassian-connect\.json:22:22: error: .* \[schema\/enum\]/
-assert log =~ /on project unresolved-placeholder-fail: connect-verify: 1 error, 0 warnings, 0 infos in 1 descriptor \(fails on error\)/
-assert log.contains('BUILD FAILURE')
+def file = 'src/main/resources/atlassian-connect.json'
+def spring = 'filled ${addon.key}, ${addon.base-url} from target/classes/application.properties'
 
+// 1: the prod profile's YAML fills the description
+assert log.contains("[INFO] connect-verify: ${file}: ${spring}; \${addon.description} from target/classes/application-prod.yml")
+// 2: -Dconnect.vars fills it
+assert log.contains("[INFO] connect-verify: ${file}: ${spring}; \${addon.description} from --var")
+// 3: without a profile it has no value: the finding, at the placeholder in the source, and the build fails
+def unresolved = "${file}:4:18: error: placeholder \${addon.description} in description has no value: no --var, no --vars file and no Spring application properties next to the descriptor define \"addon.description\" [template/unresolved]"
+assert log.contains("[ERROR] ${unresolved}")
+assert log.contains("[INFO] connect-verify: ${file}: ${spring}\n")
+assert log.count('[INFO] connect-verify: 0 errors, 0 warnings, 0 infos in 1 descriptor; report: target/connect-verify/connect-verify.json') == 2
+assert log =~ /on project unresolved-placeholder-fail: connect-verify: 1 error, 0 warnings, 0 infos in 1 descriptor \(fails on error\)/
+assert log.count('BUILD SUCCESS') == 2 && log.count('BUILD FAILURE') == 1
+
+// the report is the last run's
 def report = new JsonSlurper().parse(new File(basedir, 'target/connect-verify/connect-verify.json'))
-assert report.descriptors*.file == [source]
-assert report.findings.collect { "${it.rule} ${it.file}:${it.line}:${it.column} ${it.pointer}" } ==
-    ["schema/enum ${source}:22:22 /scopes/1".toString()]
+assert report.descriptors*.file == [file]
+assert report.findings.collect { "${it.file}:${it.line}:${it.column}: ${it.severity}: ${it.message} [${it.rule}]".toString() } == [unresolved.toString()]
+assert report.findings[0].pointer == '/description'
+assert report.notes == ["${file}: ${spring}".toString()]
 return true

@@ -1,5 +1,9 @@
 package org.connectverify.core;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.resources.ResourceResolver;
 import org.connectverify.core.schema.SchemaSet;
@@ -15,7 +19,9 @@ public final class Services {
   }
 
   public Services(VerifyOptions options) {
-    this.resources = new ResourceResolver(options.resources(), options.baseDir());
+    Map<Path, List<Path>> hostRoots = new HashMap<>();
+    options.appFolders().forEach((descriptor, folders) -> hostRoots.put(descriptor, folders.webRoots()));
+    this.resources = new ResourceResolver(options.resources(), hostRoots, options.baseDir());
   }
 
   public SchemaSet schemas() {

@@ -29,6 +29,22 @@ public final class VerifyOptions {
   private final String baseUrl;
   private final String descriptorUrl;
   private final ProbeSettings http;
+  private final Map<Path, AppFolders> appFolders;
+
+  /**
+   * Where a host knows one app's files are, for hosts that know better than discovery from the descriptor's location
+   * (the Maven plugin: a module's resource folders, its build output and the reactor modules it depends on).
+   *
+   * @param webRoots absolute folders relative URLs are served from, in search order; empty: as without it
+   * @param springFolders absolute class-path folders whose {@code application*.properties|yml} (and those in their
+   *     {@code config/} subfolder) fill {@code ${...}} placeholders, strongest first; empty: the descriptor's folder
+   */
+  public record AppFolders(List<Path> webRoots, List<Path> springFolders) {
+    public AppFolders {
+      webRoots = webRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+      springFolders = springFolders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+  }
 
   private VerifyOptions(Builder b) {
     this.product = b.product;
@@ -45,6 +61,7 @@ public final class VerifyOptions {
     this.baseUrl = b.baseUrl;
     this.descriptorUrl = b.descriptorUrl;
     this.http = b.http.build();
+    this.appFolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.appFolders));
   }
 
   public static Builder builder() {
@@ -126,6 +143,18 @@ public final class VerifyOptions {
     return http;
   }
 
+  /** The folders a host gave for the descriptor at this path ({@link Builder#appFolders}), or null. */
+  public AppFolders appFolders(Path descriptor) {
+    return descriptor == null || appFolders.isEmpty()
+        ? null
+        : appFolders.get(descriptor.toAbsolutePath().normalize());
+  }
+
+  /** Every descriptor's folders given by a host, by absolute descriptor path. */
+  public Map<Path, AppFolders> appFolders() {
+    return appFolders;
+  }
+
   /** True when the rule with this id is switched off. */
   public boolean skips(String ruleId) {
     if (skipRules.contains(ruleId)) {
@@ -156,6 +185,7 @@ public final class VerifyOptions {
     b.baseUrl = baseUrl;
     b.descriptorUrl = descriptorUrl;
     b.http = http.toBuilder();
+    b.appFolders.putAll(appFolders);
     return b;
   }
 
@@ -174,6 +204,7 @@ public final class VerifyOptions {
     private String baseUrl;
     private String descriptorUrl;
     private ProbeSettings.Builder http = ProbeSettings.builder();
+    private final Map<Path, AppFolders> appFolders = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -275,6 +306,15 @@ public final class VerifyOptions {
       }
       throw new IllegalArgumentException(
           name + ": '" + value + "' is not an absolute http or https URL without credentials");
+    }
+
+    /**
+     * Tells where one descriptor's app keeps its files (API only: hosts that know their build's layout). Its web roots
+     * win over {@code --resources} and discovery for that descriptor; a later call for the same file replaces it.
+     */
+    public Builder appFolders(Path descriptor, AppFolders folders) {
+      this.appFolders.put(descriptor.toAbsolutePath().normalize(), Objects.requireNonNull(folders));
+      return this;
     }
 
     /**

@@ -80,4 +80,64 @@ class VerifierSetTest {
         List.of(),
         verifier(VerifyOptions.builder().skipRule("crossapp/*")).verify(List.of(a, b)).findings());
   }
+
+  private Path write(String relative, String text) throws IOException {
+    Path p = dir.resolve(relative);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, text);
+  }
+
+  private static List<String> lines(Report r) {
+    return r.findings().stream().map(Finding::toString).toList();
+  }
+
+  @Test
+  void hostFoldersGiveEachDescriptorItsOwnWebRootsInOneRun() throws Exception {
+    String translated = "\"scopes\": [\"READ\"],\n  \"translations\": {\"paths\": {\"en-US\": \"/i18n/en_US.json\"}},";
+    Path jira = base("jira/atlassian-connect.json");
+    Files.writeString(jira, Files.readString(jira).replace("\"scopes\": [\"READ\"],", translated));
+    Path conf = base("conf/atlassian-connect.json");
+    Files.writeString(
+        conf,
+        Files.readString(conf)
+            .replace("\"scopes\": [\"READ\"],", translated)
+            .replace("com.example.issue-helper", "com.example.page-helper")
+            .replace("issue-helper.example.com", "page-helper.example.com"));
+    write("jira/web/i18n/en_US.json", "{}");
+    write("conf/public/i18n/en_US.json", "{}"); // discovery would find it; the host's roots replace discovery
+    Path confWeb = Files.createDirectories(dir.resolve("conf/web"));
+    VerifyOptions.Builder b =
+        VerifyOptions.builder()
+            .appFolders(jira, new VerifyOptions.AppFolders(List.of(dir.resolve("jira/web")), List.of()))
+            .appFolders(conf, new VerifyOptions.AppFolders(List.of(confWeb), List.of()));
+    List<String> found = lines(verifier(b).verify(List.of(jira, conf)));
+    assertEquals(2, found.size(), found.toString());
+    assertTrue(found.get(0).startsWith("conf/atlassian-connect.json:23:39: error: app \"com.example.page-helper\" is"
+        + " broken by a path it shares with app \"com.example.issue-helper\""), found.get(0));
+    assertTrue(found.get(0).contains("served for that app from jira/web/i18n/en_US.json but is in none of this app's"
+        + " web roots (searched conf/web) [crossapp/shared-resource-missing]"), found.get(0));
+    assertTrue(found.get(1).endsWith("(searched conf/web) [translations/missing-file]"), found.get(1));
+  }
+
+  @Test
+  void hostSpringFoldersFillPlaceholdersStrongestFolderFirst() throws Exception {
+    Path d = base("classes/atlassian-connect.json");
+    Files.writeString(
+        d,
+        Files.readString(d)
+            .replace("\"https://issue-helper.example.com\"", "\"${addon.base-url}\"")
+            .replace("\"Issue Helper\",\n  \"description\"", "\"${addon.name}\",\n  \"description\""));
+    write("classes/application.properties", "addon.name=Wrong: next to the descriptor, not a named folder\n");
+    write("out/application.properties", "addon.base-url=https://issue-helper.example.com\n");
+    write("src/config/application.properties", "addon.base-url=https://stale.example.com\naddon.name=From src\n");
+    VerifyOptions.Builder b =
+        VerifyOptions.builder()
+            .appFolders(d, new VerifyOptions.AppFolders(List.of(), List.of(dir.resolve("out"), dir.resolve("src"))));
+    Report r = verifier(b).verify(List.of(d));
+    assertEquals(List.of(), r.findings());
+    assertEquals(
+        List.of("classes/atlassian-connect.json: filled ${addon.name} from src/config/application.properties;"
+            + " ${addon.base-url} from out/application.properties"),
+        r.notes().stream().filter(n -> n.contains("filled")).toList());
+  }
 }

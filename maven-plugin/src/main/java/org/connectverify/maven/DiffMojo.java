@@ -28,9 +28,11 @@ import org.connectverify.core.diff.DescriptorDiff;
 import org.connectverify.core.diff.DiffSide;
 import org.connectverify.core.diff.DiffSides;
 import org.connectverify.core.diff.OkHttpDescriptorFetcher;
-import org.connectverify.core.report.JsonReporter;
+import org.connectverify.core.diff.DiffChecks;
+import org.connectverify.core.report.ReportSettings;
 import org.connectverify.core.report.Reporter;
-import org.connectverify.core.report.TextReporter;
+import org.connectverify.core.report.Reports;
+import org.connectverify.core.report.RuleDocs;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -84,7 +86,7 @@ public final class DiffMojo extends AbstractMojo {
   @Parameter(property = "connect.diff.outputFile")
   File outputFile;
 
-  /** Format of outputFile: text or json. */
+  /** Format of outputFile: {@code text}, {@code json}, {@code sarif}, {@code junit}, {@code github} or {@code markdown}. */
   @Parameter(property = "connect.diff.format", defaultValue = "text")
   String format;
 
@@ -122,7 +124,7 @@ public final class DiffMojo extends AbstractMojo {
               .baseDir(basedir.toPath());
       skipRules.forEach(b::skipRule);
       options = b.build();
-      reporter = reporter(format);
+      reporter = reporter(format, options);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("connect-verify: " + e.getMessage());
     }
@@ -222,11 +224,14 @@ public final class DiffMojo extends AbstractMojo {
     }
   }
 
-  private static Reporter reporter(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "text" -> new TextReporter(false);
-      case "json" -> new JsonReporter();
-      default -> throw new IllegalArgumentException("unknown format '" + name + "' (expected text or json)");
-    };
+  /** The core's reporter for a format name, told about the diff rules (SARIF and JUnit list the rules run). */
+  private static Reporter reporter(String name, VerifyOptions options) {
+    ReportSettings settings =
+        ReportSettings.builder()
+            .catalogue(DiffChecks.rules())
+            .rulesRun(DiffChecks.rules().stream().filter(r -> !options.skips(r.id())).toList())
+            .ruleHelp(RuleDocs::page)
+            .build();
+    return Reports.create(name, settings);
   }
 }

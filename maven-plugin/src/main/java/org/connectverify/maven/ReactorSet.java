@@ -35,9 +35,23 @@ final class ReactorSet {
   private static final String PARTICIPANT = "connect-verify.participant.";
   private static final String CLAIMED = "connect-verify.set-claimed.";
 
-  /** What one execution verified, in plain JDK types. */
+  /**
+   * What one execution verified, in plain JDK types.
+   *
+   * @param folders the module's web roots and Spring folders, which its descriptors keep in the set run
+   * @param options the canonical option lines the set run must agree on
+   * @param lines every finding the module's own run saw (before suppressions and baseline), as canonical lines
+   * @param baseline the module's baseline file, or null
+   */
   record Participant(
-      String id, String module, List<Target> targets, List<String> options, List<String> formats, Set<String> lines) {
+      String id,
+      String module,
+      List<Target> targets,
+      ProjectFolders.Folders folders,
+      List<String> options,
+      List<String> formats,
+      Set<String> lines,
+      Path baseline) {
 
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -50,9 +64,12 @@ final class ReactorSet {
       }
       m.put("verified", verified);
       m.put("sources", sources);
+      m.put("webRoots", strings(folders.webRoots()));
+      m.put("springFolders", strings(folders.springFolders()));
       m.put("options", List.copyOf(options));
       m.put("formats", List.copyOf(formats));
       m.put("lines", Set.copyOf(lines));
+      m.put("baseline", baseline == null ? "" : baseline.toString());
       return Map.copyOf(m);
     }
 
@@ -65,13 +82,25 @@ final class ReactorSet {
         String s = sources.get(i);
         targets.add(new Target(Path.of(verified.get(i)), s.isEmpty() ? null : Path.of(s)));
       }
+      String baseline = (String) m.get("baseline");
       return new Participant(
           id,
           (String) m.get("module"),
           targets,
+          new ProjectFolders.Folders(
+              paths((List<String>) m.get("webRoots")), paths((List<String>) m.get("springFolders"))),
           (List<String>) m.get("options"),
           (List<String>) m.get("formats"),
-          (Set<String>) m.get("lines"));
+          (Set<String>) m.get("lines"),
+          baseline.isEmpty() ? null : Path.of(baseline));
+    }
+
+    private static List<String> strings(List<Path> paths) {
+      return paths.stream().map(Path::toString).toList();
+    }
+
+    private static List<Path> paths(List<String> strings) {
+      return strings.stream().map(Path::of).toList();
     }
   }
 

@@ -2,12 +2,14 @@ package org.connectverify.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -23,16 +25,21 @@ import org.connectverify.core.Finding;
 import org.connectverify.core.InputException;
 import org.connectverify.core.Report;
 import org.connectverify.core.Severity;
-import org.connectverify.core.Verifier;
 import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.config.ConfigException;
+import org.connectverify.core.run.ReportTarget;
+import org.connectverify.core.run.RunOptions;
+import org.connectverify.core.run.Runner;
 
 /**
  * {@code mvn connect:verify}: verifies the Connect descriptor the module is about to package, logs every finding as
  * {@code path:line:col: severity: message [rule-id]} at the matching level, writes {@code connect-verify.json} (and
  * any other requested formats) and fails the build at the {@code failOn} threshold.
  *
- * <p>A thin host: which files to verify and where the report goes are Maven questions answered here; everything about
- * the descriptors themselves is the core's. In a reactor, every module is verified on its own and, once every module
+ * <p>A thin host over the core's {@code Runner}, with the CLI's options: which files to verify, where the app's web
+ * roots and Spring properties are ({@link ProjectFolders}) and where the reports go are Maven questions answered here;
+ * everything about the descriptors themselves (configuration file, suppressions, baseline, report formats) is the
+ * core's. In a reactor, every module is verified on its own and, once every module
  * that runs the goal has done so, all their descriptors are verified again together as one set (see
  * {@link ReactorSet}), so that checks across apps see every app; only findings that the set run adds are logged
  * there, and its report goes to the top-level project's {@code target/connect-verify/reactor/}.
@@ -60,11 +67,89 @@ public final class VerifyMojo extends AbstractMojo {
   @Parameter(property = "connect.skipRules")
   private List<String> skipRules;
 
-  /** Extra report formats besides the JSON report that is always written: {@code text}. */
+  /**
+   * Report severity overrides, {@code RULE=error|warning|info} (e.g. {@code translations/missing-key=warning});
+   * comma-separated on the command line.
+   */
+  @Parameter(property = "connect.severities")
+  private List<String> severities;
+
+  /**
+   * Web roots that relative descriptor URLs (translation files, icons) are served from. Default: derived from the
+   * module: {@code static}, {@code public}, {@code resources} and {@code META-INF/resources} in each main resource
+   * folder and in the build output, the webapp folder, and the same in every reactor module the app depends on.
+   */
+  @Parameter(property = "connect.resources")
+  private List<File> resources;
+
+  /**
+   * Template values, as a map ({@code <addon.base-url>https://...</addon.base-url>}) or as {@code <var>NAME=VALUE</var>}
+   * entries; they win over every other source. On the command line: {@code -Dconnect.vars=NAME=VALUE,NAME=VALUE}.
+   */
+  @Parameter
+  private TemplateVars vars;
+
+  /** {@code vars} from the command line ({@code NAME=VALUE}, comma-separated); applied after the configured ones. */
+  @Parameter(property = "connect.vars", readonly = true)
+  private String varsFromCommandLine;
+
+  /** Files of template values ({@code .properties}, {@code .json}, {@code .yml}), later ones winning. */
+  @Parameter(property = "connect.varsFiles")
+  private List<File> varsFiles;
+
+  /**
+   * Active Spring profiles: {@code application-<profile>.properties|yml} are read, over {@code application.*}, to fill
+   * {@code ${...}} placeholders. The files are read from the module's build output and main resource folders.
+   */
+  @Parameter(property = "connect.springProfiles")
+  private List<String> springProfiles;
+
+  /** The locale whose translation file must have every i18n key. Default: {@code en-US} when listed, else the first. */
+  @Parameter(property = "connect.defaultLocale")
+  private String defaultLocale;
+
+  /**
+   * Also verify the deployment the descriptor points at: the descriptor, translations, icons, pages and routes it
+   * promises must answer. Off by default: without it nothing touches the network.
+   */
+  @Parameter(property = "connect.online", defaultValue = "false")
+  private boolean online;
+
+  /** With {@code online}: probe this deployment (e.g. staging) in place of the descriptor's baseUrl. */
+  @Parameter(property = "connect.baseUrl")
+  private String baseUrl;
+
+  /** With {@code online}: where the descriptor is served. Default: baseUrl plus the descriptor's file name. */
+  @Parameter(property = "connect.descriptorUrl")
+  private String descriptorUrl;
+
+  /**
+   * The configuration file ({@code connect-verify.json}: rule severities, suppressions, default options). Default: the
+   * nearest {@code connect-verify.json} in the descriptor's folder or above, up to the repository root.
+   */
+  @Parameter(property = "connect.config")
+  private File config;
+
+  /** Ignore every {@code connect-verify.json}. */
+  @Parameter(property = "connect.noConfig", defaultValue = "false")
+  private boolean noConfig;
+
+  /** Report only findings that are not in this baseline file, and say how many known ones remain. */
+  @Parameter(property = "connect.baseline")
+  private File baseline;
+
+  /** Record this run's findings (after suppressions) as a baseline in this file. */
+  @Parameter(property = "connect.writeBaseline")
+  private File writeBaseline;
+
+  /**
+   * Report formats written to {@code reportDirectory} besides the JSON report that is always written: {@code text},
+   * {@code sarif}, {@code junit}, {@code github}, {@code markdown} (comma-separated on the command line).
+   */
   @Parameter(property = "connect.formats")
   private List<String> formats;
 
-  /** Where {@code connect-verify.json} and the other reports are written. */
+  /** Where {@code connect-verify.json} and the other reports ({@code connect-verify.sarif}, ...) are written. */
   @Parameter(property = "connect.reportDirectory", defaultValue = "${project.build.directory}/connect-verify")
   private File reportDirectory;
 
@@ -88,7 +173,10 @@ public final class VerifyMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
-  /** A parameter as the core knows it: {@code name} as in {@link VerifyOptions.Builder#set(String, String)}. */
+  /**
+   * A parameter as the core knows it: {@code name} as in {@link RunOptions.Builder#set(String, String, Path)}, or
+   * {@code config} / {@code no-config}.
+   */
   private record CoreOption(String parameter, String name, String value) {
     String canonical() {
       return name + "=" + value;
@@ -97,13 +185,27 @@ public final class VerifyMojo extends AbstractMojo {
 
   /**
    * The one place where parameters become core options. A new core option is a {@code @Parameter} field above plus
-   * one line here.
+   * one line here. Paths are absolute (Maven resolves {@code File} parameters against the module).
    */
   private List<CoreOption> coreOptions() {
     List<CoreOption> o = new ArrayList<>();
     o.add(new CoreOption("product", "product", product));
     o.add(new CoreOption("failOn", "fail-on", failOn));
     split(skipRules).forEach(r -> o.add(new CoreOption("skipRules", "skip-rule", r)));
+    split(severities).forEach(v -> o.add(new CoreOption("severities", "severity", v)));
+    if (vars != null) {
+      vars.forEach((name, value) -> o.add(new CoreOption("vars", "var", name + "=" + value)));
+    }
+    split(varsFromCommandLine == null ? null : List.of(varsFromCommandLine))
+        .forEach(v -> o.add(new CoreOption("vars", "var", v)));
+    files(varsFiles).forEach(f -> o.add(new CoreOption("varsFiles", "vars", f.toString())));
+    split(springProfiles).forEach(p -> o.add(new CoreOption("springProfiles", "spring-profile", p)));
+    o.add(new CoreOption("defaultLocale", "default-locale", defaultLocale));
+    o.add(new CoreOption("config", "config", config == null ? null : config.getAbsolutePath()));
+    o.add(new CoreOption("noConfig", "no-config", noConfig ? "true" : null));
+    o.add(new CoreOption("online", "online", online ? "true" : null));
+    o.add(new CoreOption("baseUrl", "base-url", baseUrl));
+    o.add(new CoreOption("descriptorUrl", "descriptor-url", descriptorUrl));
     return o;
   }
 
@@ -122,22 +224,24 @@ public final class VerifyMojo extends AbstractMojo {
     ReactorSet set =
         new ReactorSet(
             session, plugin, mojoExecution.getSource() == MojoExecution.Source.CLI, mojoExecution.getExecutionId());
-    List<String> optionLines = coreOptions().stream().map(CoreOption::canonical).toList();
+    List<CoreOption> options = coreOptions();
+    List<String> optionLines = lines(options);
+    ProjectFolders.Folders none = new ProjectFolders.Folders(List.of(), List.of());
     if (skip) {
       getLog().info("connect-verify: skipped (connect.skip)");
-      set.register(project, participant(List.of(), optionLines, List.of(), Set.of()));
+      set.register(project, participant(List.of(), none, optionLines, List.of(), Set.of(), null));
       finish(null, verifySetIfComplete(set, display, null));
       return;
     }
-    VerifyOptions options = options(coreOptions(), display.baseDir());
     ReportFiles files = reportFiles();
+    validate(options, display);
 
     DescriptorLocator.Located located =
         new DescriptorLocator(project.getBasedir().toPath(), project.getResources(), outputDirectory())
             .locate(descriptors);
     located.warnings().forEach(w -> getLog().warn("connect-verify: " + w));
     if (located.targets().isEmpty()) {
-      set.register(project, participant(List.of(), optionLines, files.formats(), Set.of()));
+      set.register(project, participant(List.of(), none, optionLines, files.formats(), Set.of(), null));
       String nothing =
           "connect-verify: nothing to verify: no "
               + DescriptorLocator.DEFAULT_NAME
@@ -152,13 +256,27 @@ public final class VerifyMojo extends AbstractMojo {
       return;
     }
 
-    Report report = run(options, located.targets(), display);
+    ProjectFolders.Folders folders = folders();
+    getLog().debug("connect-verify: web roots " + folders.webRoots() + ", Spring folders " + folders.springFolders());
+    Path dir = reportDirectory.toPath();
+    Path baselineFile = baseline == null ? null : baseline.toPath();
+    Run run =
+        run(
+            options,
+            List.of(new Member(located.targets(), folders)),
+            files.targets(dir),
+            baselineFile,
+            writeBaseline == null ? null : writeBaseline.toPath(),
+            display);
+    Report report = run.result().report();
     report.findings().forEach(this::log);
     logDescriptors(report);
-    Path json = write(files, report, reportDirectory.toPath());
+    Path json = ReportFiles.json(dir);
+    logMessages(run.result(), json, display);
     String outcome = report.summary() + "; report: " + display.of(json);
-    Set<String> lines = report.findings().stream().map(Finding::toString).collect(Collectors.toSet());
-    set.register(project, participant(located.targets(), optionLines, files.formats(), lines));
+    set.register(
+        project,
+        participant(located.targets(), folders, optionLines, files.formats(), run.raw(), baselineFile));
     String own = null;
     if (report.failed()) {
       own = "connect-verify: " + report.summary() + " (fails on " + report.failOn().label() + "); see the"
@@ -170,15 +288,115 @@ public final class VerifyMojo extends AbstractMojo {
     finish(own, verifySetIfComplete(set, display, files));
   }
 
-  /** Verifies the targets and maps findings in filtered copies back to their sources. */
-  private Report run(VerifyOptions options, List<Target> targets, Displays display) throws MojoExecutionException {
-    Report report;
+  /** Descriptors verified in one run, with the folders of the module they belong to. */
+  private record Member(List<Target> targets, ProjectFolders.Folders folders) {}
+
+  /**
+   * A finished run and every finding it saw before suppressions and the baseline (canonical lines, positions already
+   * in the sources), which the reactor set run compares against.
+   */
+  private record Run(Runner.Result result, Set<String> raw) {}
+
+  /**
+   * One run through the core's {@link Runner}: configuration file, verification, positions of filtered copies mapped
+   * back to their sources, suppressions, baseline, reports.
+   */
+  private Run run(
+      List<CoreOption> options,
+      List<Member> members,
+      List<ReportTarget> reports,
+      Path baselineFile,
+      Path writeBaselineFile,
+      Displays display)
+      throws MojoExecutionException {
+    List<Target> targets = members.stream().flatMap(m -> m.targets().stream()).toList();
+    Set<String> raw = new HashSet<>();
+    UnaryOperator<Report> mapBack =
+        r -> {
+          Report mapped = new SourcePositions().mapBack(r, targets, display);
+          mapped.findings().forEach(f -> raw.add(f.toString()));
+          return mapped;
+        };
     try {
-      report = Verifier.create(options).verify(targets.stream().map(Target::verified).toList());
-    } catch (InputException e) {
+      Runner.Result result =
+          Runner.run(
+              targets.stream().map(Target::verified).toList(),
+              b -> apply(b, options, display, members, reports, baselineFile, writeBaselineFile),
+              mapBack,
+              Writer.nullWriter());
+      return new Run(result, raw);
+    } catch (IllegalArgumentException | InputException e) {
+      throw new MojoExecutionException("connect-verify: " + e.getMessage(), e);
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> getLog().error(p));
+      throw new MojoExecutionException(
+          "connect-verify: the configuration file has " + e.problems().size()
+              + (e.problems().size() == 1 ? " problem: " : " problems, the first: ") + e.problems().get(0),
+          e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("connect-verify: cannot write a report or baseline: " + e.getMessage(), e);
+    }
+  }
+
+  /** These parameters as the core's run options. */
+  private static void apply(
+      RunOptions.Builder b,
+      List<CoreOption> options,
+      Displays display,
+      List<Member> members,
+      List<ReportTarget> reports,
+      Path baselineFile,
+      Path writeBaselineFile) {
+    b.verify().baseDir(display.baseDir());
+    for (CoreOption o : options) {
+      if (o.value() == null || o.value().isBlank()) {
+        continue;
+      }
+      try {
+        switch (o.name()) {
+          case "config" -> b.config(Path.of(o.value()));
+          case "no-config" -> b.noConfig(Boolean.parseBoolean(o.value()));
+          default -> b.set(o.name(), o.value(), null);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "parameter " + o.parameter() + " (connect." + o.parameter() + "): " + e.getMessage(), e);
+      }
+    }
+    for (Member m : members) {
+      VerifyOptions.AppFolders folders =
+          new VerifyOptions.AppFolders(m.folders().webRoots(), m.folders().springFolders());
+      m.targets().forEach(t -> b.verify().appFolders(t.verified(), folders));
+    }
+    reports.forEach(b::report);
+    b.baseline(baselineFile).writeBaseline(writeBaselineFile);
+  }
+
+  /** Bad parameter values are configuration errors, named with their user property, before anything is read. */
+  private static void validate(List<CoreOption> options, Displays display) throws MojoExecutionException {
+    try {
+      apply(RunOptions.builder(), options, display, List.of(), List.of(), null, null);
+    } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("connect-verify: " + e.getMessage(), e);
     }
-    return new SourcePositions().mapBack(report, targets, display);
+  }
+
+  /** The module's folders; the {@code resources} parameter replaces the derived web roots. */
+  private ProjectFolders.Folders folders() throws MojoExecutionException {
+    ProjectFolders.Folders derived = ProjectFolders.of(project, session.getProjects());
+    List<File> given = files(resources);
+    if (given.isEmpty()) {
+      return derived;
+    }
+    List<Path> roots = new ArrayList<>();
+    for (File f : given) {
+      if (!f.isDirectory()) {
+        throw new MojoExecutionException(
+            "connect-verify: parameter resources (connect.resources): no such folder " + f);
+      }
+      roots.add(f.toPath());
+    }
+    return new ProjectFolders.Folders(roots, derived.springFolders());
   }
 
   /**
@@ -206,29 +424,38 @@ public final class VerifyMojo extends AbstractMojo {
           + " modules set different options " + distinct + "; checks across apps did not run");
       return null;
     }
-    VerifyOptions options = optionsFrom(members.get(0).options(), display.baseDir());
-    List<Target> targets = new ArrayList<>();
+    List<CoreOption> options = fromLines(members.get(0).options());
     Set<String> known = new HashSet<>();
+    List<Member> runMembers = new ArrayList<>();
+    Set<Path> baselines = new HashSet<>();
     for (ReactorSet.Participant p : members) {
-      targets.addAll(p.targets());
+      runMembers.add(new Member(p.targets(), p.folders()));
       known.addAll(p.lines());
+      baselines.add(p.baseline() == null ? Path.of("") : p.baseline());
     }
-    Report report = run(options, targets, display);
-    List<Finding> fresh = report.findings().stream().filter(f -> !known.contains(f.toString())).toList();
-    fresh.forEach(this::log);
+    // The modules' shared baseline applies to the set too; a baseline is never written by the set run.
+    Path common = baselines.size() == 1 && members.get(0).baseline() != null ? members.get(0).baseline() : null;
     Set<String> formats = new LinkedHashSet<>(members.get(0).formats());
     if (files != null) {
       formats.addAll(files.formats());
     }
-    Path json = write(new ReportFiles(new ArrayList<>(formats)), report, setReportDirectory());
+    Path dir = setReportDirectory();
+    Run run = run(options, runMembers, new ReportFiles(new ArrayList<>(formats)).targets(dir), common, null, display);
+    Report report = run.result().report();
+    Set<String> onlyTogether = new HashSet<>(run.raw());
+    onlyTogether.removeAll(known);
+    List<Finding> fresh = report.findings().stream().filter(f -> onlyTogether.contains(f.toString())).toList();
+    fresh.forEach(this::log);
+    Path json = ReportFiles.json(dir);
     String summary =
         "connect-verify: the reactor's descriptors from " + modules + " verified as one set: " + report.summary()
             + ", " + fresh.size() + " found only by checking them together; report: " + display.of(json);
-    boolean failed = fresh.stream().anyMatch(f -> options.failOn().fails(f.severity()));
+    VerifyOptions verify = run.result().options().verify();
+    boolean failed = fresh.stream().anyMatch(f -> verify.failOn().fails(f.severity()));
     if (failed) {
       getLog().error(summary);
       return "connect-verify: " + counts(fresh) + " across the apps of " + modules + " (fails on "
-          + options.failOn().label() + "); see the findings above or " + display.of(json);
+          + verify.failOn().label() + "); see the findings above or " + display.of(json);
     }
     getLog().info(summary);
     return null;
@@ -271,12 +498,12 @@ public final class VerifyMojo extends AbstractMojo {
     report.notes().forEach(n -> getLog().info("connect-verify: " + n));
   }
 
-  private Path write(ReportFiles files, Report report, Path dir) throws MojoExecutionException {
-    try {
-      return files.write(report, dir).get(0);
-    } catch (IOException e) {
-      throw new MojoExecutionException("connect-verify: cannot write the report to " + dir + ": " + e.getMessage(), e);
-    }
+  /** The run's messages (reports and baseline written), except the JSON report, which the summary line names. */
+  private void logMessages(Runner.Result result, Path json, Displays display) {
+    String jsonWritten = "json report written to " + display.of(json);
+    result.messages().stream()
+        .filter(m -> !m.equals(jsonWritten))
+        .forEach(m -> getLog().info("connect-verify: " + m));
   }
 
   private ReportFiles reportFiles() throws MojoExecutionException {
@@ -287,41 +514,36 @@ public final class VerifyMojo extends AbstractMojo {
     }
   }
 
-  private static VerifyOptions options(List<CoreOption> values, Path baseDir) throws MojoExecutionException {
-    VerifyOptions.Builder b = VerifyOptions.builder().baseDir(baseDir);
-    for (CoreOption o : values) {
-      if (o.value() == null || o.value().isBlank()) {
-        continue;
-      }
-      try {
-        b.set(o.name(), o.value());
-      } catch (IllegalArgumentException e) {
-        throw new MojoExecutionException(
-            "connect-verify: parameter " + o.parameter() + " (connect." + o.parameter() + "): " + e.getMessage(), e);
-      }
-    }
-    return b.build();
+  private static List<String> lines(List<CoreOption> options) {
+    return options.stream().filter(o -> o.value() != null && !o.value().isBlank()).map(CoreOption::canonical).toList();
   }
 
-  /** Rebuilds options from their canonical {@code name=value} lines (they were validated by their own module). */
-  private static VerifyOptions optionsFrom(List<String> lines, Path baseDir) throws MojoExecutionException {
+  /** Options from their canonical {@code name=value} lines (they were validated by their own module). */
+  private static List<CoreOption> fromLines(List<String> lines) {
     List<CoreOption> values = new ArrayList<>();
     for (String line : lines) {
       int eq = line.indexOf('=');
       values.add(new CoreOption(line.substring(0, eq), line.substring(0, eq), line.substring(eq + 1)));
     }
-    return options(values, baseDir);
+    return values;
   }
 
   private ReactorSet.Participant participant(
-      List<Target> targets, List<String> options, List<String> formats, Set<String> lines) {
+      List<Target> targets,
+      ProjectFolders.Folders folders,
+      List<String> options,
+      List<String> formats,
+      Set<String> lines,
+      Path baselineFile) {
     return new ReactorSet.Participant(
         project.getId() + "@" + mojoExecution.getExecutionId(),
         project.getArtifactId(),
         targets,
+        folders,
         options,
         formats,
-        lines);
+        lines,
+        baselineFile);
   }
 
   private static String counts(List<Finding> findings) {
@@ -330,6 +552,10 @@ public final class VerifyMojo extends AbstractMojo {
     long i = findings.stream().filter(f -> f.severity() == Severity.INFO).count();
     return e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning, " : " warnings, ") + i
         + (i == 1 ? " info" : " infos");
+  }
+
+  private static List<File> files(List<File> values) {
+    return values == null ? List.of() : values.stream().filter(f -> f != null && !f.getPath().isBlank()).toList();
   }
 
   /** Comma-separated values in list parameters (as {@code -Dconnect.skipRules=a,b} gives them) become separate. */

@@ -65,6 +65,7 @@ public final class ResourceResolver {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
   private final List<Path> explicitRoots;
+  private final Map<Path, List<Path>> hostRoots;
   private final Path baseDir;
   private final Map<Path, Content> cache = new HashMap<>();
   private final Map<Path, Map<String, List<Path>>> names = new HashMap<>();
@@ -81,7 +82,16 @@ public final class ResourceResolver {
    * @param baseDir display paths are relative to this folder
    */
   public ResourceResolver(List<Path> explicitRoots, Path baseDir) {
+    this(explicitRoots, Map.of(), baseDir);
+  }
+
+  /**
+   * @param hostRoots web roots a host knows for particular descriptors (absolute, normalized descriptor path to
+   *     absolute roots); they win over {@code explicitRoots} and discovery for those descriptors
+   */
+  public ResourceResolver(List<Path> explicitRoots, Map<Path, List<Path>> hostRoots, Path baseDir) {
     this.explicitRoots = List.copyOf(explicitRoots);
+    this.hostRoots = Map.copyOf(hostRoots);
     this.baseDir = baseDir.toAbsolutePath().normalize();
   }
 
@@ -93,7 +103,8 @@ public final class ResourceResolver {
   }
 
   /**
-   * The web roots for a descriptor file. With {@code --resources}, exactly those. Otherwise: the descriptor's own
+   * The web roots for a descriptor file. Those its host gave for it ({@code VerifyOptions.AppFolders}), else with
+   * {@code --resources}, exactly those. Otherwise: the descriptor's own
    * folder (unless it is a class-path root such as {@code src/main/resources}, which Spring Boot does not serve), any
    * folder above it that is itself a conventional web root (e.g. {@code src/main/webapp}), and the conventional web
    * roots ({@link #CONVENTIONAL_ROOTS}) inside the descriptor's folder and each folder above it, up to and including
@@ -104,6 +115,10 @@ public final class ResourceResolver {
    * @param namedFolder the folder the user named that the descriptor was found in, or null
    */
   public WebRoots rootsFor(Path descriptorFile, Path namedFolder) {
+    List<Path> known = descriptorFile == null ? null : hostRoots.get(descriptorFile.toAbsolutePath().normalize());
+    if (known != null && !known.isEmpty()) {
+      return new WebRoots(known, false);
+    }
     if (!explicitRoots.isEmpty()) {
       return new WebRoots(explicitRoots, true);
     }

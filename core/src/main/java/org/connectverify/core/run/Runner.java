@@ -58,6 +58,19 @@ public final class Runner {
    */
   public static Result run(List<Path> inputs, Consumer<RunOptions.Builder> host, Writer stdout)
       throws InputException, ConfigException, IOException {
+    return run(inputs, host, UnaryOperator.identity(), stdout);
+  }
+
+  /**
+   * Runs, letting the host adjust the verifier's report before suppressions, the baseline and the reports see it (the
+   * Maven plugin moves findings from a filtered copy back to the source file the developer edits).
+   *
+   * @param adjust applied once to the verifier's report; must keep its descriptors and return a report
+   * @see #run(List, Consumer, Writer)
+   */
+  public static Result run(
+      List<Path> inputs, Consumer<RunOptions.Builder> host, UnaryOperator<Report> adjust, Writer stdout)
+      throws InputException, ConfigException, IOException {
     Map<String, Rule> catalogue = Checks.catalogue();
     RunOptions.Builder hostOnly = RunOptions.builder();
     host.accept(hostOnly);
@@ -72,7 +85,7 @@ public final class Runner {
     VerifyOptions verify = options.verify();
     Path baseDir = verify.baseDir();
 
-    Report report = Verifier.create(verify).withProgress(options.progress()).verify(inputs);
+    Report report = adjust.apply(Verifier.create(verify).withProgress(options.progress()).verify(inputs));
     List<String> messages = new ArrayList<>();
     if (config != null) {
       report = suppress(report, config, verify);

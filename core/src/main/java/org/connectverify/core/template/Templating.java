@@ -41,12 +41,15 @@ public final class Templating {
   private final VariableFiles files;
   private final List<String> profiles;
   private final ResourceResolver display;
+  private final VerifyOptions options;
 
-  private Templating(Variables user, VariableFiles files, List<String> profiles, ResourceResolver display) {
+  private Templating(
+      Variables user, VariableFiles files, List<String> profiles, ResourceResolver display, VerifyOptions options) {
     this.user = user;
     this.files = files;
     this.profiles = profiles;
     this.display = display;
+    this.options = options;
   }
 
   /**
@@ -66,7 +69,7 @@ public final class Templating {
       String shown = f.startsWith(options.baseDir()) ? display.display(f) : given.toString().replace('\\', '/');
       layers.add(new Variables.Layer(shown, files.readVarsFile(f, shown), false));
     }
-    return new Templating(new Variables(layers), files, options.springProfiles(), display);
+    return new Templating(new Variables(layers), files, options.springProfiles(), display, options);
   }
 
   /**
@@ -188,11 +191,22 @@ public final class Templating {
     return false;
   }
 
-  /** Spring Boot's own order, strongest first: profile files over plain ones, config/ over the folder itself. */
+  /**
+   * Spring Boot's own order, strongest first: profile files over plain ones, config/ over the folder itself. The
+   * folders are the class-path folders the host named for this descriptor ({@link VerifyOptions.AppFolders}), else
+   * the descriptor's own folder.
+   */
   private List<Variables.Layer> springLayers(Path descriptorFile, List<String> notes) {
-    Path folder = descriptorFile.toAbsolutePath().normalize().getParent();
-    if (folder == null) {
-      return List.of();
+    VerifyOptions.AppFolders known = options.appFolders(descriptorFile);
+    List<Path> folders;
+    if (known != null && !known.springFolders().isEmpty()) {
+      folders = known.springFolders();
+    } else {
+      Path folder = descriptorFile.toAbsolutePath().normalize().getParent();
+      if (folder == null) {
+        return List.of();
+      }
+      folders = List.of(folder);
     }
     List<String> stems = new ArrayList<>();
     List<String> reversed = new ArrayList<>(profiles);
@@ -202,8 +216,13 @@ public final class Templating {
     }
     stems.add("application");
     List<Variables.Layer> layers = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    for (Path folder : folders) {
+      dirs.add(folder.resolve("config"));
+      dirs.add(folder);
+    }
     for (String stem : stems) {
-      for (Path dir : List.of(folder.resolve("config"), folder)) {
+      for (Path dir : dirs) {
         for (String ext : List.of(".properties", ".yml", ".yaml")) {
           Path f = dir.resolve(stem + ext);
           if (!Files.isRegularFile(f)) {
