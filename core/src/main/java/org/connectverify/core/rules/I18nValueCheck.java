@@ -21,7 +21,7 @@ public final class I18nValueCheck implements Check {
   public static final Rule INCONSISTENT_VALUE =
       Rule.of(
           "i18n/inconsistent-value",
-          Severity.ERROR,
+          Severity.WARNING,
           "One i18n key is used with different default values.");
 
   private record Use(String pointer, String value) {}
