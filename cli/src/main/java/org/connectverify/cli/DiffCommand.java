@@ -66,6 +66,15 @@ final class DiffCommand implements Callable<Integer> {
       description = "jira, confluence or auto (default: auto, decided from module types and locations).")
   String product = "auto";
 
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a template placeholder ({{NAME}} or $${NAME}) on both sides. Repeatable.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--vars", paramLabel = "FILE", description = "Template values from a .properties, .json or .yml file. Repeatable.")
+  List<Path> varsFiles = new ArrayList<>();
+
+  @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml next to a file side for $${...} placeholders. Repeatable.")
+  List<String> springProfiles = new ArrayList<>();
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
   String format = "text";
 
@@ -102,6 +111,9 @@ final class DiffCommand implements Callable<Integer> {
       VerifyOptions.Builder b =
           VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
       skipRules.forEach(b::skipRule);
+      vars.forEach(v -> b.set("var", v));
+      varsFiles.forEach(f -> b.set("vars", f.toString()));
+      springProfiles.forEach(p -> b.set("spring-profile", p));
       options = b.build();
       reporter = reporter(format);
     } catch (IllegalArgumentException e) {
@@ -110,10 +122,11 @@ final class DiffCommand implements Callable<Integer> {
     Report report;
     OkHttpDescriptorFetcher fetcher = online ? new OkHttpDescriptorFetcher() : null;
     try {
+      DescriptorDiff diff = DescriptorDiff.create(options);
       DiffSides sides = new DiffSides(Path.of("").toAbsolutePath(), fetcher);
       DiffSide a = sides.load(older);
       DiffSide b = sides.load(newer);
-      report = DescriptorDiff.create(options).diff(a, b);
+      report = diff.diff(a, b);
     } catch (InputException e) {
       err.println("connect-verify: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -88,6 +88,27 @@ class DiffCommandTest {
   }
 
   @Test
+  void templatedSidesAreFilledWithVarAsInVerify() throws Exception {
+    String old = write("old.json", OLD);
+    String neu = write("new.json", OLD.replace("https://app.example.com", "{{localBaseUrl}}"));
+    Run filled = run("diff", "--var", "localBaseUrl=https://app.example.com", old, neu);
+    assertEquals(0, filled.code(), filled.out());
+    assertTrue(filled.out().contains("new.json: filled {{localBaseUrl}} from --var"), filled.out());
+    Run unfilled = run("diff", old, neu);
+    assertEquals(1, unfilled.code(), unfilled.out());
+    assertTrue(unfilled.out().contains("[diff/breaking-base-url]"), unfilled.out());
+    assertTrue(unfilled.out().contains("has no value"), unfilled.out());
+  }
+
+  @Test
+  void aMissingVarsFileIsAUsageError() throws Exception {
+    Run r = run("diff", "--vars", dir.resolve("nope.properties").toString(), write("old.json", OLD), write("new.json", OLD));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("connect-verify: "), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
   void needsBothSides() {
     Run r = run("diff", "old.json");
     assertEquals(2, r.code());

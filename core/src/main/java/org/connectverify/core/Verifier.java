@@ -16,9 +16,7 @@ import java.util.function.Function;
 import org.connectverify.core.http.HttpProbe;
 import org.connectverify.core.http.OkHttpProbe;
 import org.connectverify.core.http.ProgressListener;
-import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.resources.DescriptorResources;
-import org.connectverify.core.template.Templating;
 
 /**
  * The public face of the core: made once with options, it verifies descriptors and returns a {@link Report}. Hosts
@@ -83,12 +81,12 @@ public final class Verifier {
    */
   public Report verify(List<Path> inputs) throws InputException {
     checkResourceRoots();
-    Templating templating = Templating.create(options, services.json(), services.resources());
+    DescriptorLoader loader = new DescriptorLoader(options, services);
     Map<Path, Path> files = new LinkedHashMap<>();
     for (Path f : new DescriptorFinder().expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
-    try (Run run = openRun(templating)) {
+    try (Run run = openRun(loader)) {
       for (Path file : files.values()) {
         byte[] bytes;
         try {
@@ -104,13 +102,13 @@ public final class Verifier {
 
   /** Verifies one in-memory descriptor; {@code file} is its display path. */
   public Report verify(String file, byte[] bytes) {
-    Templating templating;
+    DescriptorLoader loader;
     try {
-      templating = Templating.create(options, services.json(), services.resources());
+      loader = new DescriptorLoader(options, services);
     } catch (InputException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    try (Run run = openRun(templating)) {
+    try (Run run = openRun(loader)) {
       verifyOne(null, file, bytes, null, run);
       return run.report();
     }
@@ -121,7 +119,7 @@ public final class Verifier {
    * (only with --online).
    */
   private final class Run implements AutoCloseable {
-    final Templating templating;
+    final DescriptorLoader loader;
     final HttpProbe http;
     final List<Report.Checked> checked = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
@@ -129,8 +127,8 @@ public final class Verifier {
     final Set<String> skippedNetworkRules = new TreeSet<>();
     final List<SetContext.Member> members = new ArrayList<>();
 
-    Run(Templating templating, HttpProbe http) {
-      this.templating = templating;
+    Run(DescriptorLoader loader, HttpProbe http) {
+      this.loader = loader;
       this.http = http;
     }
 
@@ -167,8 +165,8 @@ public final class Verifier {
     }
   }
 
-  private Run openRun(Templating templating) {
-    return new Run(templating, options.online() ? probes.open(options.http(), progress) : HttpProbe.offline());
+  private Run openRun(DescriptorLoader loader) {
+    return new Run(loader, options.online() ? probes.open(options.http(), progress) : HttpProbe.offline());
   }
 
   /** True for a check that only reports rules needing the network. */
@@ -197,34 +195,17 @@ public final class Verifier {
 
   private void verifyOne(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
     List<Finding> findings = run.findings;
-    JsonReader.Result parsed = services.json().read(bytes, display);
-    findings.addAll(parsed.findings());
-    if (!parsed.parsed()) {
+    DescriptorLoader.Loaded loaded = run.loader.load(path, display, bytes);
+    findings.addAll(loaded.parsed().findings());
+    findings.addAll(loaded.findings());
+    run.notes.addAll(loaded.notes());
+    Descriptor descriptor = loaded.descriptor();
+    if (descriptor == null) {
       run.checked.add(new Report.Checked(display, null, null, null));
       return;
     }
-    JsonNode root = parsed.root();
-    if (root.isObject()) {
-      Templating.Outcome t = run.templating.apply(path, display, root, parsed.sourceMap());
-      findings.addAll(t.findings());
-      run.notes.addAll(t.notes());
-      root = t.root();
-    }
-    Product product;
-    String reason;
-    if (options.product() != null) {
-      product = options.product();
-      reason = "chosen with --product";
-    } else if (root.isObject()) {
-      ProductDetector.Decision d = new ProductDetector(services.schemas()).detect(root);
-      product = d.product();
-      reason = d.reason();
-    } else {
-      product = Product.COMMON;
-      reason = "not a JSON object";
-    }
-    Descriptor descriptor = new Descriptor(display, path, root, parsed.sourceMap(), product, reason);
-    run.checked.add(new Report.Checked(display, product, reason, descriptor.key()));
+    JsonNode root = descriptor.root();
+    run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
     DescriptorResources resources =
         DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);

@@ -64,7 +64,7 @@ public final class DiffSides {
       throw new InputException(file + ": no such file");
     }
     try {
-      return new DiffSide(display(file), Files.readAllBytes(file));
+      return new DiffSide(display(file), Files.readAllBytes(file), file);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
