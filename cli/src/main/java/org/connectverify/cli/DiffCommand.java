@@ -111,7 +111,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Report report;
-    OkHttpDescriptorFetcher fetcher = online ? new OkHttpDescriptorFetcher() : null;
+    OkHttpDescriptorFetcher fetcher = online ? new OkHttpDescriptorFetcher(options.http()) : null;
     try {
       DescriptorDiff diff = DescriptorDiff.create(options);
       DiffSides sides = new DiffSides(Path.of("").toAbsolutePath(), fetcher);
