@@ -87,6 +87,7 @@ public final class Verifier {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
     try (Run run = openRun(loader)) {
+      List<Pending> pending = new ArrayList<>();
       for (Path file : files.values()) {
         byte[] bytes;
         try {
@@ -94,8 +95,9 @@ public final class Verifier {
         } catch (IOException e) {
           throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        verifyOne(file, displayPath(file), bytes, namedFolder(file, inputs), run);
+        pending.add(load(file, displayPath(file), bytes, namedFolder(file, inputs), run));
       }
+      pending.forEach(p -> p.check(run.findings));
       return run.report();
     }
   }
@@ -109,7 +111,7 @@ public final class Verifier {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     try (Run run = openRun(loader)) {
-      verifyOne(null, file, bytes, null, run);
+      load(null, file, bytes, null, run).check(run.findings);
       return run.report();
     }
   }
@@ -165,8 +167,13 @@ public final class Verifier {
     }
   }
 
+  /** With --online, the prober is opened in the background: its set-up overlaps with reading the descriptors. */
   private Run openRun(DescriptorLoader loader) {
-    return new Run(loader, options.online() ? probes.open(options.http(), progress) : HttpProbe.offline());
+    return new Run(
+        loader,
+        options.online()
+            ? HttpProbe.openInBackground(() -> probes.open(options.http(), progress))
+            : HttpProbe.offline());
   }
 
   /** True for a check that only reports rules needing the network. */
@@ -193,7 +200,11 @@ public final class Verifier {
     return null;
   }
 
-  private void verifyOne(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
+  /**
+   * Reads one descriptor into the run and lets the checks that will read it {@link Check#prepare prepare} (network
+   * requests start here), so every descriptor's requests are in flight before the first check reads anything.
+   */
+  private Pending load(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
     List<Finding> findings = run.findings;
     DescriptorLoader.Loaded loaded = run.loader.load(path, display, bytes);
     findings.addAll(loaded.parsed().findings());
@@ -202,7 +213,7 @@ public final class Verifier {
     Descriptor descriptor = loaded.descriptor();
     if (descriptor == null) {
       run.checked.add(new Report.Checked(display, null, null, null));
-      return;
+      return new Pending(null, List.of());
     }
     JsonNode root = descriptor.root();
     run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
@@ -212,6 +223,7 @@ public final class Verifier {
     if (root.isObject()) {
       run.members.add(new SetContext.Member(descriptor, resources));
     }
+    List<Check> toRun = new ArrayList<>();
     for (Check check : checks) {
       if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
         continue;
@@ -223,7 +235,20 @@ public final class Verifier {
         check.rules().stream().filter(r -> !options.skips(r.id())).forEach(r -> run.skippedNetworkRules.add(r.id()));
         continue;
       }
-      runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), display, findings);
+      toRun.add(check);
+    }
+    for (Check check : toRun) {
+      runGuarded(check.getClass().getSimpleName(), () -> check.prepare(ctx), display, findings);
+    }
+    return new Pending(ctx, toRun);
+  }
+
+  /** A descriptor read into the run, and the checks still to read it. */
+  private record Pending(CheckContext ctx, List<Check> checks) {
+    void check(List<Finding> findings) {
+      for (Check check : checks) {
+        runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), ctx.descriptor().file(), findings);
+      }
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -19,7 +18,7 @@ import org.connectverify.core.json.Pointers;
  * the default text when it is not). The files are then handed to a {@link ServedTranslationCheck}, where the i18n
  * key checks run on the served files.
  */
-public final class ServedTranslationsCheck implements Check {
+public final class ServedTranslationsCheck implements OnlineCheck {
   public static final Rule UNAVAILABLE =
       Rule.online(
           "online/translation-unavailable",
