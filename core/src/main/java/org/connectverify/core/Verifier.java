@@ -17,6 +17,7 @@ import org.connectverify.core.http.HttpProbe;
 import org.connectverify.core.http.OkHttpProbe;
 import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.resources.DescriptorResources;
+import org.connectverify.core.text.Strings;
 
 /**
  * The public face of the core: made once with options, it verifies descriptors and returns a {@link Report}. Hosts
@@ -163,7 +164,7 @@ public final class Verifier {
         String where = members.isEmpty() ? "" : members.get(0).descriptor().file();
         runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
       }
-      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), notes());
+      return new Report(Version.get(), checked, options.effective(findings), options.failOn(), notes());
     }
   }
 
@@ -252,39 +253,13 @@ public final class Verifier {
     }
   }
 
-  /** The only broad catch: a crashing check becomes a finding and the run goes on. */
   private static void runGuarded(String name, Runnable check, String display, List<Finding> findings) {
-    try {
-      check.run();
-    } catch (RuntimeException | StackOverflowError e) {
-      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      findings.add(
-          new Finding(
-              InternalRules.CHECK_FAILED.id(),
-              InternalRules.CHECK_FAILED.defaultSeverity(),
-              Position.ofFile(display),
-              "check " + name + " crashed (" + what + ")",
-              "this is a bug in connect-verify; please report it with the descriptor",
-              List.of()));
-    }
-  }
-
-  private List<Finding> applyOptions(List<Finding> findings) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : findings) {
-      if (options.skips(f.ruleId())) {
-        continue;
-      }
-      Severity s = options.severities().get(f.ruleId());
-      out.add(s == null ? f : f.withSeverity(s));
-    }
-    return out;
+    InternalRules.guard(
+        "check " + name, check, display, "this is a bug in connect-verify; please report it with the descriptor", findings);
   }
 
   /** Path relative to the base folder with {@code /} separators; as given when outside it. */
   String displayPath(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path shown = abs.startsWith(options.baseDir()) ? options.baseDir().relativize(abs) : file.normalize();
-    return shown.toString().replace('\\', '/');
+    return Strings.displayPath(file, options.baseDir());
   }
 }

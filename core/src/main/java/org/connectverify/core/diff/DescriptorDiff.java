@@ -50,10 +50,15 @@ public final class DescriptorDiff {
     if (a != null && b != null) {
       DiffContext ctx = new DiffContext(a, b, findings);
       for (DiffCheck check : DiffChecks.defaults()) {
-        runGuarded(check, ctx, b.file(), findings);
+        InternalRules.guard(
+            "diff check " + check.getClass().getSimpleName(),
+            () -> check.check(ctx),
+            b.file(),
+            "this is a bug in connect-verify; please report it with both descriptors",
+            findings);
       }
     }
-    List<Finding> effective = applyOptions(findings);
+    List<Finding> effective = options.effective(findings);
     if (a != null && b != null) {
       notes.add(verdict(effective));
     }
@@ -96,35 +101,6 @@ public final class DescriptorDiff {
     Descriptor d = loaded.descriptor();
     checked.add(new Report.Checked(side.display(), d.product(), d.productReason(), d.key()));
     return d;
-  }
-
-  /** The only broad catch: a crashing check becomes a finding and the comparison goes on. */
-  private static void runGuarded(DiffCheck check, DiffContext ctx, String display, List<Finding> findings) {
-    try {
-      check.check(ctx);
-    } catch (RuntimeException | StackOverflowError e) {
-      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      findings.add(
-          new Finding(
-              InternalRules.CHECK_FAILED.id(),
-              InternalRules.CHECK_FAILED.defaultSeverity(),
-              Position.ofFile(display),
-              "diff check " + check.getClass().getSimpleName() + " crashed (" + what + ")",
-              "this is a bug in connect-verify; please report it with both descriptors",
-              List.of()));
-    }
-  }
-
-  private List<Finding> applyOptions(List<Finding> findings) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : findings) {
-      if (options.skips(f.ruleId())) {
-        continue;
-      }
-      Severity s = options.severities().get(f.ruleId());
-      out.add(s == null ? f : f.withSeverity(s));
-    }
-    return out;
   }
 
   /** What the Marketplace will make of the update, by the classes of the findings that remain. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.connectverify.core.InputException;
+import org.connectverify.core.text.Strings;
 
 /**
  * Reads the side of a comparison a user names: a file, an {@code http(s)://} URL (only online), or
@@ -70,10 +71,7 @@ public final class DiffSides {
     }
   }
 
-  /** Relative to the base folder with {@code /} separators; as given when outside it. */
   private String display(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path shown = abs.startsWith(baseDir) ? baseDir.relativize(abs) : file.normalize();
-    return shown.toString().replace('\\', '/');
+    return Strings.displayPath(file, baseDir);
   }
 }
