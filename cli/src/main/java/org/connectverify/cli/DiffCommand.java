@@ -19,6 +19,7 @@ import org.connectverify.core.diff.OkHttpDescriptorFetcher;
 import org.connectverify.core.run.ReportTarget;
 import org.connectverify.core.run.ReportWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,7 +71,8 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml next to a file side for $${...} placeholders. Repeatable.")
   List<String> springProfiles = new ArrayList<>();
 
-  @CommandLine.Mixin ReportOptions reportOptions = new ReportOptions();
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "")
+  ReportOptions reportOptions = new ReportOptions();
 
   @Option(
       names = "--fail-on",

@@ -18,6 +18,7 @@ import org.connectverify.core.probe.ProbeRules;
 import org.connectverify.core.run.ReportTarget;
 import org.connectverify.core.run.ReportWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,7 +88,8 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--product", paramLabel = "PRODUCT", description = "jira, confluence or auto (default: auto).")
   String product = "auto";
 
-  @CommandLine.Mixin ReportOptions reportOptions = new ReportOptions();
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "")
+  ReportOptions reportOptions = new ReportOptions();
 
   @Option(
       names = "--fail-on",

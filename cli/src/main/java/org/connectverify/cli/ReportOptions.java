@@ -16,9 +16,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * The report options every command shares (a picocli mixin): {@code --format X [--output FILE]} pairs and
- * {@code --report FORMAT=FILE}, in any of the formats of core's {@code Reports}; and how a command ends once its
- * report is written.
+ * The report options every command shares: {@code --format X [--output FILE]} pairs and {@code --report FORMAT=FILE},
+ * in any of the formats of core's {@code Reports}; and how a command ends once its report is written. Commands hold it
+ * as a picocli argument group ({@code @ArgGroup(exclusive = false, multiplicity = "0..1")}), not a mixin: a mixin
+ * holding the repeating group made picocli list its options twice in the help.
  */
 final class ReportOptions {
 

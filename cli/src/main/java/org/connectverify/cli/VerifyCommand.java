@@ -11,6 +11,7 @@ import org.connectverify.core.config.ConfigException;
 import org.connectverify.core.run.RunOptions;
 import org.connectverify.core.run.Runner;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,8 @@ final class VerifyCommand implements Callable<Integer> {
       description = "jira, confluence or auto (default: auto, decided from module types and locations).")
   String product;
 
-  @CommandLine.Mixin ReportOptions reportOptions = new ReportOptions();
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "")
+  ReportOptions reportOptions = new ReportOptions();
 
   @Option(
       names = "--fail-on",

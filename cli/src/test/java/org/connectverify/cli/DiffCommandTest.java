@@ -75,6 +75,16 @@ class DiffCommandTest {
   }
 
   @Test
+  void helpDescribesEachReportOptionOnce() {
+    for (String command : new String[] {"diff", "probe", "verify"}) {
+      String help = CliRun.of(command, "--help").out();
+      for (String option : new String[] {"      --format=FORMAT ", "  -o, --output=FILE ", "      --report=FORMAT=FILE "}) {
+        assertEquals(2, help.split(java.util.regex.Pattern.quote(option), -1).length, command + ": " + option + "\n" + help);
+      }
+    }
+  }
+
+  @Test
   void anUnknownFormatIsAUsageErrorNamingTheChoices() throws Exception {
     CliRun r = CliRun.of("diff", "--format", "sarf", write("old.json", OLD), write("new.json", OLD));
     assertEquals(2, r.code(), r.toString());
