@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the online prober (issue 7): 200 URLs on a loopback server that answers every request after 100 ms,
 # probed with the default settings; prints wall time, the ideal time at the configured concurrency and their ratio
-# (target <= 1.3), the same through Verifier.verify --online, then the heap while the server sends 10 MB bodies.
+# (target <= 1.3), the same through Verifier.verify --online (in fresh JVMs, as a user's run, and warm), then the heap
+# while the server sends 10 MB bodies.
 #
 #   bench/online-bench.sh [urls=200] [delay-ms=100] [big-body-mb=10]
 #

@@ -1,29 +1,25 @@
 package org.connectverify.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.connectverify.core.FailOn;
 import org.connectverify.core.InputException;
 import org.connectverify.core.Product;
 import org.connectverify.core.Report;
+import org.connectverify.core.Rule;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.diff.DescriptorDiff;
+import org.connectverify.core.diff.DiffChecks;
 import org.connectverify.core.diff.DiffSide;
 import org.connectverify.core.diff.DiffSides;
 import org.connectverify.core.diff.OkHttpDescriptorFetcher;
-import org.connectverify.core.report.JsonReporter;
-import org.connectverify.core.report.Reporter;
-import org.connectverify.core.report.TextReporter;
+import org.connectverify.core.run.ReportTarget;
+import org.connectverify.core.run.ReportWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,11 +62,17 @@ final class DiffCommand implements Callable<Integer> {
       description = "jira, confluence or auto (default: auto, decided from module types and locations).")
   String product = "auto";
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
-  String format = "text";
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a template placeholder ({{NAME}} or $${NAME}) on both sides. Repeatable.")
+  List<String> vars = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
+  @Option(names = "--vars", paramLabel = "FILE", description = "Template values from a .properties, .json or .yml file. Repeatable.")
+  List<Path> varsFiles = new ArrayList<>();
+
+  @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml next to a file side for $${...} placeholders. Repeatable.")
+  List<String> springProfiles = new ArrayList<>();
+
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "")
+  ReportOptions reportOptions = new ReportOptions();
 
   @Option(
       names = "--fail-on",
@@ -97,23 +99,27 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VerifyOptions options;
-    Reporter reporter;
+    List<ReportTarget> targets;
     try {
       VerifyOptions.Builder b =
           VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
       skipRules.forEach(b::skipRule);
+      vars.forEach(v -> b.set("var", v));
+      varsFiles.forEach(f -> b.set("vars", f.toString()));
+      springProfiles.forEach(p -> b.set("spring-profile", p));
       options = b.build();
-      reporter = reporter(format);
+      targets = ReportWriter.targets(reportOptions.asked());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Report report;
-    OkHttpDescriptorFetcher fetcher = online ? new OkHttpDescriptorFetcher() : null;
+    OkHttpDescriptorFetcher fetcher = online ? new OkHttpDescriptorFetcher(options.http()) : null;
     try {
+      DescriptorDiff diff = DescriptorDiff.create(options);
       DiffSides sides = new DiffSides(Path.of("").toAbsolutePath(), fetcher);
       DiffSide a = sides.load(older);
       DiffSide b = sides.load(newer);
-      report = DescriptorDiff.create(options).diff(a, b);
+      report = diff.diff(a, b);
     } catch (InputException e) {
       err.println("connect-verify: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -122,41 +128,7 @@ final class DiffCommand implements Callable<Integer> {
         fetcher.close();
       }
     }
-    try {
-      if (output == null) {
-        reporter.write(report, out);
-        out.flush();
-      } else {
-        StringWriter buffer = new StringWriter();
-        reporter.write(report, buffer);
-        writeFile(output, buffer.toString());
-        if (!quiet) {
-          err.println(report.summary() + "; report written to " + output);
-        }
-      }
-    } catch (IOException e) {
-      err.println("connect-verify: cannot write report to " + output + ": " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    return report.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  // The same formats as verify; when verify gains more (markdown), this switch should use the same factory.
-  private Reporter reporter(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "text" -> new TextReporter(quiet);
-      case "json" -> new JsonReporter();
-      default -> throw new IllegalArgumentException("unknown format '" + name + "' (expected text or json)");
-    };
-  }
-
-  private static void writeFile(Path file, String text) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(text);
-    }
+    List<Rule> rulesRun = DiffChecks.rules().stream().filter(r -> !options.skips(r.id())).toList();
+    return ReportOptions.write(report, targets, rulesRun, quiet, out, err);
   }
 }

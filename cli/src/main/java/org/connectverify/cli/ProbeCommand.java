@@ -1,28 +1,24 @@
 package org.connectverify.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.connectverify.core.FailOn;
 import org.connectverify.core.InputException;
 import org.connectverify.core.Product;
 import org.connectverify.core.Report;
+import org.connectverify.core.Rule;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.probe.Probe;
 import org.connectverify.core.probe.ProbeOptions;
-import org.connectverify.core.report.JsonReporter;
-import org.connectverify.core.report.Reporter;
-import org.connectverify.core.report.TextReporter;
+import org.connectverify.core.probe.ProbeRules;
+import org.connectverify.core.run.ReportTarget;
+import org.connectverify.core.run.ReportWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,11 +88,8 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--product", paramLabel = "PRODUCT", description = "jira, confluence or auto (default: auto).")
   String product = "auto";
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
-  String format = "text";
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "")
+  ReportOptions reportOptions = new ReportOptions();
 
   @Option(
       names = "--fail-on",
@@ -121,7 +114,7 @@ final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProbeOptions options;
-    Reporter reporter;
+    List<ReportTarget> targets;
     try {
       VerifyOptions.Builder common =
           VerifyOptions.builder().product(Product.parseChoice(product)).failOn(FailOn.parse(failOn));
@@ -138,7 +131,7 @@ final class ProbeCommand implements Callable<Integer> {
               .installTimeout(Duration.ofSeconds(installTimeout))
               .common(common.build())
               .build();
-      reporter = reporter(format);
+      targets = ReportWriter.targets(reportOptions.asked());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -149,36 +142,8 @@ final class ProbeCommand implements Callable<Integer> {
       err.println("connect-verify: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    try {
-      if (output == null) {
-        reporter.write(report, out);
-        out.flush();
-      } else {
-        StringWriter buffer = new StringWriter();
-        reporter.write(report, buffer);
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          w.write(buffer.toString());
-        }
-        if (!quiet) {
-          err.println(report.summary() + "; report written to " + output);
-        }
-      }
-    } catch (IOException e) {
-      err.println("connect-verify: cannot write report to " + output + ": " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    return report.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  private Reporter reporter(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "text" -> new TextReporter(quiet);
-      case "json" -> new JsonReporter();
-      default -> throw new IllegalArgumentException("unknown format '" + name + "' (expected text or json)");
-    };
+    VerifyOptions common = options.common();
+    List<Rule> rulesRun = ProbeRules.all().stream().filter(r -> !common.skips(r.id())).toList();
+    return ReportOptions.write(report, targets, rulesRun, quiet, out, err);
   }
 }

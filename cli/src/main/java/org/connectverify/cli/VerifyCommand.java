@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.connectverify.core.InputException;
 import org.connectverify.core.config.ConfigException;
-import org.connectverify.core.run.ReportTarget;
 import org.connectverify.core.run.RunOptions;
 import org.connectverify.core.run.Runner;
 import picocli.CommandLine;
@@ -38,29 +37,8 @@ final class VerifyCommand implements Callable<Integer> {
       description = "jira, confluence or auto (default: auto, decided from module types and locations).")
   String product;
 
-  /** One {@code --format X [--output FILE]} pair; picocli starts a new pair when an option repeats. */
-  static final class Output {
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "text, json, sarif, junit, github or markdown (default: text). Repeatable, each with its --output.")
-    String format = "text";
-
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        description = "Write the report of the preceding --format to FILE instead of stdout.")
-    Path output;
-  }
-
-  @ArgGroup(exclusive = false, multiplicity = "0..*")
-  List<Output> outputs = new ArrayList<>();
-
-  @Option(
-      names = "--report",
-      paramLabel = "FORMAT=FILE",
-      description = "Also write a report in FORMAT to FILE ('-' for stdout). Repeatable.")
-  List<String> reports = new ArrayList<>();
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "")
+  ReportOptions reportOptions = new ReportOptions();
 
   @Option(
       names = "--fail-on",
@@ -172,14 +150,7 @@ final class VerifyCommand implements Callable<Integer> {
       err.println("connect-verify: cannot write: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    if (!quiet) {
-      result.messages().forEach(err::println);
-      if (result.options().reports().stream().noneMatch(ReportTarget::toStdout)) {
-        err.println(result.report().summary());
-      }
-    }
-    err.flush();
-    return result.report().failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return ReportOptions.finish(result.report(), result.options().reports(), result.messages(), quiet, err);
   }
 
   /** This command's options as run options; only what the user gave, so the configuration file fills the rest. */
@@ -209,10 +180,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (!quiet && terminal) {
       b.progress(new TerminalProgress(err));
     }
-    for (Output o : outputs) {
-      b.report(new ReportTarget(o.format, o.output));
-    }
-    reports.forEach(r -> b.report(ReportTarget.parse(r, null)));
+    reportOptions.asked().forEach(b::report);
     b.config(config).noConfig(noConfig).quiet(quiet);
     if (baseline != null) {
       b.baseline(baseline);

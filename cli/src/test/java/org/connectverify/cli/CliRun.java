@@ -4,18 +4,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-/** Runs the CLI in-process and keeps exit code, stdout and stderr. */
-final class CliRun {
-  final int code;
-  final String out;
-  final String err;
+/**
+ * One run of the CLI in-process: its exit code, stdout and stderr.
+ *
+ * @param code the exit code
+ * @param out what went to standard output
+ * @param err what went to standard error
+ */
+record CliRun(int code, String out, String err) {
 
-  private CliRun(int code, String out, String err) {
-    this.code = code;
-    this.out = out;
-    this.err = err;
-  }
-
+  /** Runs the command line as {@code connect-verify ARGS...} would. */
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -29,6 +27,7 @@ final class CliRun {
     return (p != null ? Path.of(p) : Path.of("..")).toAbsolutePath().normalize();
   }
 
+  /** Everything, for assertion messages. */
   @Override
   public String toString() {
     return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;

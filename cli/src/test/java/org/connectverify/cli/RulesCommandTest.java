@@ -15,14 +15,14 @@ class RulesCommandTest {
   @Test
   void textListsEveryRuleWithSeverityCategoryNetworkAndSummary() {
     CliRun r = CliRun.of("rules");
-    assertEquals(0, r.code, r.toString());
-    List<String> lines = r.out.lines().toList();
+    assertEquals(0, r.code(), r.toString());
+    List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).matches("RULE +SEVERITY +CATEGORY +NETWORK +SUMMARY"), lines.get(0));
     for (Rule rule : Checks.catalogue().values()) {
       String expected =
           rule.id() + " +" + rule.defaultSeverity().label() + " +" + rule.category() + " +"
               + (rule.network() ? "yes" : "no") + " +" + java.util.regex.Pattern.quote(rule.summary());
-      assertTrue(lines.stream().anyMatch(l -> l.matches(expected)), rule.id() + " missing:\n" + r.out);
+      assertTrue(lines.stream().anyMatch(l -> l.matches(expected)), rule.id() + " missing:\n" + r.out());
     }
     assertEquals(Checks.catalogue().size() + 2, lines.size());
   }
@@ -30,8 +30,8 @@ class RulesCommandTest {
   @Test
   void jsonListsEveryRule() throws Exception {
     CliRun r = CliRun.of("rules", "--format", "json");
-    assertEquals(0, r.code, r.toString());
-    JsonNode rules = new ObjectMapper().readTree(r.out).get("rules");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode rules = new ObjectMapper().readTree(r.out()).get("rules");
     assertEquals(Checks.catalogue().size(), rules.size());
     JsonNode dup = null;
     for (JsonNode n : rules) {
@@ -46,6 +46,6 @@ class RulesCommandTest {
 
   @Test
   void unknownFormatIsAUsageError() {
-    assertEquals(2, CliRun.of("rules", "--format", "xml").code);
+    assertEquals(2, CliRun.of("rules", "--format", "xml").code());
   }
 }

@@ -35,11 +35,11 @@ class VerifyCommandReportsTest {
         CliRun.of(
             descriptor.toString(), "--format", "text", "--format", "sarif", "--output", tmp.resolve("a.sarif").toString(),
             "--format", "junit", "-o", tmp.resolve("b.xml").toString());
-    assertEquals(1, r.code, r.toString());
-    assertTrue(r.out.contains("[json/duplicate-key]"), r.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().contains("[json/duplicate-key]"), r.toString());
     assertTrue(read("a.sarif").contains("\"version\" : \"2.1.0\""));
     assertTrue(read("b.xml").startsWith("<?xml"));
-    assertTrue(r.err.contains("sarif report written to "), r.err);
+    assertTrue(r.err().contains("sarif report written to "), r.err());
   }
 
   @Test
@@ -48,63 +48,63 @@ class VerifyCommandReportsTest {
         CliRun.of(
             descriptor.toString(), "--report", "github=" + tmp.resolve("gh.txt"), "--report",
             "markdown=" + tmp.resolve("summary.md"), "--quiet");
-    assertEquals(1, r.code, r.toString());
+    assertEquals(1, r.code(), r.toString());
     assertTrue(read("gh.txt").startsWith("::error file="), read("gh.txt"));
     assertTrue(read("summary.md").startsWith("## connect-verify: FAILED"));
-    assertEquals("", r.err, "quiet");
+    assertEquals("", r.err(), "quiet");
   }
 
   @Test
   void withoutAStdoutReportTheSummaryGoesToStderr() {
     CliRun r = CliRun.of(descriptor.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString());
-    assertEquals("", r.out);
-    assertTrue(r.err.endsWith("1 error, 0 warnings, 0 infos in 1 descriptor\n"), r.err);
+    assertEquals("", r.out());
+    assertTrue(r.err().endsWith("1 error, 0 warnings, 0 infos in 1 descriptor\n"), r.err());
   }
 
   @Test
   void twoReportsOnStdoutAreAUsageError() {
     CliRun r = CliRun.of(descriptor.toString(), "--format", "text", "--format", "json");
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.startsWith("connect-verify: only one report can go to standard output"), r.err);
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("connect-verify: only one report can go to standard output"), r.err());
   }
 
   @Test
   void unknownFormatSuggestsTheClosest() {
     CliRun r = CliRun.of(descriptor.toString(), "--format", "sarf");
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.contains("unknown format 'sarf'") && r.err.contains("did you mean sarif?"), r.err);
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("unknown format 'sarf'") && r.err().contains("did you mean sarif?"), r.err());
   }
 
   @Test
   void aBrokenConfigFileIsExitTwoWithFileLineColumn() throws Exception {
     Files.writeString(tmp.resolve("connect-verify.json"), "{\n  \"fail-on\": \"never\",\n  \"colour\": true\n}\n");
     CliRun r = CliRun.of(descriptor.toString());
-    assertEquals(2, r.code, r.toString());
-    assertTrue(r.err.matches("(?s).*connect-verify\\.json:3:3: unknown key \"colour\".*"), r.err);
-    assertEquals(1, CliRun.of(descriptor.toString(), "--no-config").code);
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().matches("(?s).*connect-verify\\.json:3:3: unknown key \"colour\".*"), r.err());
+    assertEquals(1, CliRun.of(descriptor.toString(), "--no-config").code());
   }
 
   @Test
   void configDefaultsApplyAndTheCommandLineWins() throws Exception {
     Files.writeString(tmp.resolve("connect-verify.json"), "{\"fail-on\": \"never\"}");
-    assertEquals(0, CliRun.of(descriptor.toString()).code);
-    assertEquals(1, CliRun.of(descriptor.toString(), "--fail-on", "error").code);
+    assertEquals(0, CliRun.of(descriptor.toString()).code());
+    assertEquals(1, CliRun.of(descriptor.toString(), "--fail-on", "error").code());
     Path elsewhere = tmp.resolve("strict.json");
     Files.writeString(elsewhere, "{\"rules\": {\"json/duplicate-key\": \"off\"}}");
     CliRun off = CliRun.of(descriptor.toString(), "--config", elsewhere.toString());
-    assertEquals(0, off.code, off.toString());
-    assertFalse(off.out.contains("duplicate-key"), off.out);
+    assertEquals(0, off.code(), off.toString());
+    assertFalse(off.out().contains("duplicate-key"), off.out());
   }
 
   @Test
   void baselineHidesKnownFindingsAndSaysSo() throws Exception {
     Path baseline = tmp.resolve("baseline.json");
-    assertEquals(1, CliRun.of(descriptor.toString(), "--write-baseline", baseline.toString()).code);
+    assertEquals(1, CliRun.of(descriptor.toString(), "--write-baseline", baseline.toString()).code());
     CliRun r = CliRun.of(descriptor.toString(), "--baseline", baseline.toString());
-    assertEquals(0, r.code, r.toString());
-    assertTrue(r.out.contains("1 known finding not shown, 0 fixed"), r.out);
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("1 known finding not shown, 0 fixed"), r.out());
     CliRun json = CliRun.of(descriptor.toString(), "--baseline", baseline.toString(), "--format", "json");
-    assertTrue(json.out.contains("\"known\" : 1"), json.out);
+    assertTrue(json.out().contains("\"known\" : 1"), json.out());
   }
 
   @Test

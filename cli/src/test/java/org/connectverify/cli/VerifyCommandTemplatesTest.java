@@ -3,8 +3,6 @@ package org.connectverify.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,18 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyCommandTemplatesTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path aceDescriptor() throws Exception {
-    Path root = Path.of(System.getProperty("connectverify.root", "..")).toAbsolutePath().normalize();
-    String base = Files.readString(root.resolve("core/src/test/resources/rules/base-jira.json"));
+    String base = Files.readString(CliRun.root().resolve("core/src/test/resources/rules/base-jira.json"));
     Path d = dir.resolve("atlassian-connect.json");
     Files.writeString(d, base.replace("\"https://issue-helper.example.com\"", "\"{{localBaseUrl}}\""));
     return d;
@@ -33,7 +22,7 @@ class VerifyCommandTemplatesTest {
 
   @Test
   void unresolvedAcePlaceholderFailsWithAHintNamingTheVar() throws Exception {
-    Run r = run(aceDescriptor().toString());
+    CliRun r = CliRun.of(aceDescriptor().toString());
     assertEquals(ExitCodes.FINDINGS, r.code());
     assertTrue(r.out().contains("[template/unresolved]"), r.out());
     assertTrue(r.out().contains("hint: pass --var localBaseUrl="), r.out());
@@ -41,7 +30,7 @@ class VerifyCommandTemplatesTest {
 
   @Test
   void varFillsThePlaceholder() throws Exception {
-    Run r = run(aceDescriptor().toString(), "--var", "localBaseUrl=https://issue-helper.example.com");
+    CliRun r = CliRun.of(aceDescriptor().toString(), "--var", "localBaseUrl=https://issue-helper.example.com");
     assertEquals(ExitCodes.OK, r.code(), r.out());
     assertTrue(r.out().contains("note: "), r.out());
   }
@@ -49,27 +38,27 @@ class VerifyCommandTemplatesTest {
   @Test
   void varsFileFillsThePlaceholder() throws Exception {
     Path vars = Files.writeString(dir.resolve("prod.properties"), "localBaseUrl=https://issue-helper.example.com\n");
-    Run r = run(aceDescriptor().toString(), "--vars", vars.toString());
+    CliRun r = CliRun.of(aceDescriptor().toString(), "--vars", vars.toString());
     assertEquals(ExitCodes.OK, r.code(), r.out());
   }
 
   @Test
   void varWithoutEqualsSignIsAUsageError() throws Exception {
-    Run r = run(aceDescriptor().toString(), "--var", "localBaseUrl");
+    CliRun r = CliRun.of(aceDescriptor().toString(), "--var", "localBaseUrl");
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().startsWith("connect-verify: bad --var 'localBaseUrl' (expected NAME=VALUE)"), r.err());
   }
 
   @Test
   void severityOverrideCanTurnAnErrorIntoAWarning() throws Exception {
-    Run r = run(aceDescriptor().toString(), "--severity", "template/unresolved=warning");
+    CliRun r = CliRun.of(aceDescriptor().toString(), "--severity", "template/unresolved=warning");
     assertEquals(ExitCodes.OK, r.code(), r.out());
     assertTrue(r.out().contains("warning: placeholder {{localBaseUrl}}"), r.out());
   }
 
   @Test
   void missingResourcesFolderIsAUsageError() throws Exception {
-    Run r = run(aceDescriptor().toString(), "--resources", dir.resolve("nope").toString());
+    CliRun r = CliRun.of(aceDescriptor().toString(), "--resources", dir.resolve("nope").toString());
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().contains("no such folder"), r.err());
   }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
-  private static final String JIRA = CliRunner.root().resolve("examples/jira-app/atlassian-connect.json").toString();
-  private static final String BROKEN = CliRunner.root().resolve("examples/broken").toString();
+  private static final String JIRA = CliRun.root().resolve("examples/jira-app/atlassian-connect.json").toString();
+  private static final String BROKEN = CliRun.root().resolve("examples/broken").toString();
 
   @Test
   void cleanDescriptorExitsZeroWithSummary() {
-    CliRunner.Result r = CliRunner.run(JIRA);
+    CliRun r = CliRun.of(JIRA);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("0 errors, 0 warnings, 0 infos in 1 descriptor"), r.out());
     assertTrue(r.out().contains("checked as jira"), r.out());
@@ -26,12 +26,12 @@ class VerifyCommandTest {
 
   @Test
   void explicitVerifySubcommandIsTheSameAsTheImplicitOne() {
-    assertEquals(CliRunner.run(JIRA).out(), CliRunner.run("verify", JIRA).out());
+    assertEquals(CliRun.of(JIRA).out(), CliRun.of("verify", JIRA).out());
   }
 
   @Test
   void findingsExitOneAndPrintCanonicalLines() {
-    CliRunner.Result r = CliRunner.run(BROKEN);
+    CliRun r = CliRun.of(BROKEN);
     assertEquals(1, r.code());
     assertTrue(
         r.out().lines().anyMatch(l -> l.matches(".*atlassian-connect\\.json:\\d+:\\d+: error: .* \\[[a-z0-9-]+/[a-z0-9-]+]")),
@@ -40,12 +40,12 @@ class VerifyCommandTest {
 
   @Test
   void failOnNeverExitsZeroEvenWithErrors() {
-    assertEquals(0, CliRunner.run("--fail-on", "never", BROKEN).code());
+    assertEquals(0, CliRun.of("--fail-on", "never", BROKEN).code());
   }
 
   @Test
   void missingFileIsUsageErrorWithOneLine() {
-    CliRunner.Result r = CliRunner.run("does-not-exist.json");
+    CliRun r = CliRun.of("does-not-exist.json");
     assertEquals(2, r.code());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("does-not-exist.json: no such file or folder"), r.err());
@@ -53,7 +53,7 @@ class VerifyCommandTest {
 
   @Test
   void badOptionValueIsUsageError() {
-    CliRunner.Result r = CliRunner.run("--fail-on", "sometimes", JIRA);
+    CliRun r = CliRun.of("--fail-on", "sometimes", JIRA);
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("connect-verify: unknown fail-on level 'sometimes'"), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
@@ -61,29 +61,29 @@ class VerifyCommandTest {
 
   @Test
   void unknownOptionIsUsageError() {
-    CliRunner.Result r = CliRunner.run("--frobnicate", JIRA);
+    CliRun r = CliRun.of("--frobnicate", JIRA);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
   }
 
   @Test
   void noArgumentsIsUsageError() {
-    assertEquals(2, CliRunner.run().code());
+    assertEquals(2, CliRun.of().code());
   }
 
   @Test
   void versionAndHelpExitZero() {
-    CliRunner.Result v = CliRunner.run("--version");
+    CliRun v = CliRun.of("--version");
     assertEquals(0, v.code());
     assertTrue(v.out().startsWith("connect-verify "), v.out());
-    CliRunner.Result h = CliRunner.run("verify", "--help");
+    CliRun h = CliRun.of("verify", "--help");
     assertEquals(0, h.code());
     assertTrue(h.out().contains("--fail-on"), h.out());
   }
 
   @Test
   void helpShowsPlaceholderSyntaxLiterally() {
-    CliRunner.Result h = CliRunner.run("verify", "--help");
+    CliRun h = CliRun.of("verify", "--help");
     assertTrue(h.out().contains("${NAME}"), h.out());
     assertFalse(h.out().contains("null"), h.out());
   }
@@ -91,7 +91,7 @@ class VerifyCommandTest {
   @Test
   void jsonReportKeepsTheContractNames(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("report.json");
-    CliRunner.Result r = CliRunner.run("--format", "json", "--output", out.toString(), BROKEN);
+    CliRun r = CliRun.of("--format", "json", "--output", out.toString(), BROKEN);
     assertEquals(1, r.code());
     JsonNode json = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
     assertEquals("connect-verify", json.path("tool").path("name").asText());
@@ -111,14 +111,14 @@ class VerifyCommandTest {
   void syntaxErrorIsAFindingWithPosition(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("atlassian-connect.json");
     Files.writeString(f, "{\n  \"key\": \"a\",\n  \"baseUrl\" \"https://x.example.com\"\n}\n");
-    CliRunner.Result r = CliRunner.run(f.toString());
+    CliRun r = CliRun.of(f.toString());
     assertEquals(1, r.code());
     assertTrue(r.out().contains("atlassian-connect.json:3:13: error: invalid JSON"), r.out());
   }
 
   @Test
   void folderWithoutDescriptorIsUsageError(@TempDir Path tmp) {
-    CliRunner.Result r = CliRunner.run(tmp.toString());
+    CliRun r = CliRun.of(tmp.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("no descriptor found"), r.err());
   }

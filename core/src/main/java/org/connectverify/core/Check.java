@@ -13,4 +13,11 @@ public interface Check {
 
   /** Reads the context and reports findings into it. */
   void check(CheckContext ctx);
+
+  /**
+   * Called before any check of the run reads any descriptor, once per descriptor this check will read. A check that
+   * waits on the network starts its requests here (through {@link CheckContext#http()}), so they are in flight while
+   * the offline checks work. It must not report findings. By default it does nothing.
+   */
+  default void prepare(CheckContext ctx) {}
 }

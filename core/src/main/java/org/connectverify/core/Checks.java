@@ -30,7 +30,6 @@ import org.connectverify.core.online.IconsCheck;
 import org.connectverify.core.online.ModulePagesCheck;
 import org.connectverify.core.online.RoutesCheck;
 import org.connectverify.core.online.ServedDescriptorCheck;
-import org.connectverify.core.online.ServedTranslationCheck;
 import org.connectverify.core.online.ServedTranslationsCheck;
 import org.connectverify.core.schema.SchemaCheck;
 import org.connectverify.core.template.TemplateRules;
@@ -58,16 +57,17 @@ public final class Checks {
     checks.add(new ConditionsCheck(ProductFacts.standard()));
     checks.add(new ContextParametersCheck(ProductFacts.standard()));
     checks.add(new ScopesCheck(ProductFacts.standard()));
+    TranslationKeysCheck translationKeys = new TranslationKeysCheck();
     checks.add(new TranslationFilesCheck());
-    checks.add(new TranslationKeysCheck());
+    checks.add(translationKeys);
     checks.add(new TranslationsDeclaredCheck());
-    // Online checks (rules made with Rule.online): run only with --online; the first starts every request at once.
+    // Online checks (rules made with Rule.online): run only with --online; every request starts before any check runs.
     checks.add(new DeploymentDownCheck());
     checks.add(new CertificateCheck());
     checks.add(new HttpsCheck());
     checks.add(new org.connectverify.core.online.BaseUrlCheck());
     checks.add(new ServedDescriptorCheck());
-    checks.add(new ServedTranslationsCheck(ServedTranslationCheck.NONE));
+    checks.add(new ServedTranslationsCheck(translationKeys)); // the i18n key checks on the served files too
     checks.add(new IconsCheck());
     checks.add(new ModulePagesCheck());
     checks.add(new RoutesCheck());

@@ -1,5 +1,7 @@
 package org.connectverify.core;
 
+import java.util.List;
+
 /** Rules about the run itself rather than the descriptor. */
 public final class InternalRules {
   private InternalRules() {}
@@ -9,4 +11,27 @@ public final class InternalRules {
           "internal/check-failed",
           Severity.ERROR,
           "A check crashed on this input: a bug in connect-verify, reported as a finding so the run goes on.");
+
+  /**
+   * Runs one check with the only broad catch of a run: a check that crashes becomes a {@link #CHECK_FAILED} finding
+   * on {@code file} and the run goes on.
+   *
+   * @param what names the check in the message, e.g. {@code check SchemaCheck}
+   * @param hint the finding's hint
+   */
+  public static void guard(String what, Runnable check, String file, String hint, List<Finding> findings) {
+    try {
+      check.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      findings.add(
+          new Finding(
+              CHECK_FAILED.id(),
+              CHECK_FAILED.defaultSeverity(),
+              Position.ofFile(file),
+              what + " crashed (" + why + ")",
+              hint,
+              List.of()));
+    }
+  }
 }

@@ -16,9 +16,8 @@ import java.util.function.Function;
 import org.connectverify.core.http.HttpProbe;
 import org.connectverify.core.http.OkHttpProbe;
 import org.connectverify.core.http.ProgressListener;
-import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.resources.DescriptorResources;
-import org.connectverify.core.template.Templating;
+import org.connectverify.core.text.Strings;
 
 /**
  * The public face of the core: made once with options, it verifies descriptors and returns a {@link Report}. Hosts
@@ -83,12 +82,13 @@ public final class Verifier {
    */
   public Report verify(List<Path> inputs) throws InputException {
     checkResourceRoots();
-    Templating templating = Templating.create(options, services.json(), services.resources());
+    DescriptorLoader loader = new DescriptorLoader(options, services);
     Map<Path, Path> files = new LinkedHashMap<>();
     for (Path f : new DescriptorFinder().expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
-    try (Run run = openRun(templating)) {
+    try (Run run = openRun(loader)) {
+      List<Pending> pending = new ArrayList<>();
       for (Path file : files.values()) {
         byte[] bytes;
         try {
@@ -96,22 +96,23 @@ public final class Verifier {
         } catch (IOException e) {
           throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        verifyOne(file, displayPath(file), bytes, namedFolder(file, inputs), run);
+        pending.add(load(file, displayPath(file), bytes, namedFolder(file, inputs), run));
       }
+      pending.forEach(p -> p.check(run.findings));
       return run.report();
     }
   }
 
   /** Verifies one in-memory descriptor; {@code file} is its display path. */
   public Report verify(String file, byte[] bytes) {
-    Templating templating;
+    DescriptorLoader loader;
     try {
-      templating = Templating.create(options, services.json(), services.resources());
+      loader = new DescriptorLoader(options, services);
     } catch (InputException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    try (Run run = openRun(templating)) {
-      verifyOne(null, file, bytes, null, run);
+    try (Run run = openRun(loader)) {
+      load(null, file, bytes, null, run).check(run.findings);
       return run.report();
     }
   }
@@ -121,7 +122,7 @@ public final class Verifier {
    * (only with --online).
    */
   private final class Run implements AutoCloseable {
-    final Templating templating;
+    final DescriptorLoader loader;
     final HttpProbe http;
     final List<Report.Checked> checked = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
@@ -129,8 +130,8 @@ public final class Verifier {
     final Set<String> skippedNetworkRules = new TreeSet<>();
     final List<SetContext.Member> members = new ArrayList<>();
 
-    Run(Templating templating, HttpProbe http) {
-      this.templating = templating;
+    Run(DescriptorLoader loader, HttpProbe http) {
+      this.loader = loader;
       this.http = http;
     }
 
@@ -163,12 +164,17 @@ public final class Verifier {
         String where = members.isEmpty() ? "" : members.get(0).descriptor().file();
         runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
       }
-      return new Report(Version.get(), checked, applyOptions(findings), options.failOn(), notes());
+      return new Report(Version.get(), checked, options.effective(findings), options.failOn(), notes());
     }
   }
 
-  private Run openRun(Templating templating) {
-    return new Run(templating, options.online() ? probes.open(options.http(), progress) : HttpProbe.offline());
+  /** With --online, the prober is opened in the background: its set-up overlaps with reading the descriptors. */
+  private Run openRun(DescriptorLoader loader) {
+    return new Run(
+        loader,
+        options.online()
+            ? HttpProbe.openInBackground(() -> probes.open(options.http(), progress))
+            : HttpProbe.offline());
   }
 
   /** True for a check that only reports rules needing the network. */
@@ -195,42 +201,30 @@ public final class Verifier {
     return null;
   }
 
-  private void verifyOne(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
+  /**
+   * Reads one descriptor into the run and lets the checks that will read it {@link Check#prepare prepare} (network
+   * requests start here), so every descriptor's requests are in flight before the first check reads anything.
+   */
+  private Pending load(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
     List<Finding> findings = run.findings;
-    JsonReader.Result parsed = services.json().read(bytes, display);
-    findings.addAll(parsed.findings());
-    if (!parsed.parsed()) {
+    DescriptorLoader.Loaded loaded = run.loader.load(path, display, bytes);
+    findings.addAll(loaded.parsed().findings());
+    findings.addAll(loaded.findings());
+    run.notes.addAll(loaded.notes());
+    Descriptor descriptor = loaded.descriptor();
+    if (descriptor == null) {
       run.checked.add(new Report.Checked(display, null, null, null));
-      return;
+      return new Pending(null, List.of());
     }
-    JsonNode root = parsed.root();
-    if (root.isObject()) {
-      Templating.Outcome t = run.templating.apply(path, display, root, parsed.sourceMap());
-      findings.addAll(t.findings());
-      run.notes.addAll(t.notes());
-      root = t.root();
-    }
-    Product product;
-    String reason;
-    if (options.product() != null) {
-      product = options.product();
-      reason = "chosen with --product";
-    } else if (root.isObject()) {
-      ProductDetector.Decision d = new ProductDetector(services.schemas()).detect(root);
-      product = d.product();
-      reason = d.reason();
-    } else {
-      product = Product.COMMON;
-      reason = "not a JSON object";
-    }
-    Descriptor descriptor = new Descriptor(display, path, root, parsed.sourceMap(), product, reason);
-    run.checked.add(new Report.Checked(display, product, reason, descriptor.key()));
+    JsonNode root = descriptor.root();
+    run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
     DescriptorResources resources =
         DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
     if (root.isObject()) {
       run.members.add(new SetContext.Member(descriptor, resources));
     }
+    List<Check> toRun = new ArrayList<>();
     for (Check check : checks) {
       if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
         continue;
@@ -242,43 +236,30 @@ public final class Verifier {
         check.rules().stream().filter(r -> !options.skips(r.id())).forEach(r -> run.skippedNetworkRules.add(r.id()));
         continue;
       }
-      runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), display, findings);
+      toRun.add(check);
     }
+    for (Check check : toRun) {
+      runGuarded(check.getClass().getSimpleName(), () -> check.prepare(ctx), display, findings);
+    }
+    return new Pending(ctx, toRun);
   }
 
-  /** The only broad catch: a crashing check becomes a finding and the run goes on. */
-  private static void runGuarded(String name, Runnable check, String display, List<Finding> findings) {
-    try {
-      check.run();
-    } catch (RuntimeException | StackOverflowError e) {
-      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      findings.add(
-          new Finding(
-              InternalRules.CHECK_FAILED.id(),
-              InternalRules.CHECK_FAILED.defaultSeverity(),
-              Position.ofFile(display),
-              "check " + name + " crashed (" + what + ")",
-              "this is a bug in connect-verify; please report it with the descriptor",
-              List.of()));
-    }
-  }
-
-  private List<Finding> applyOptions(List<Finding> findings) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : findings) {
-      if (options.skips(f.ruleId())) {
-        continue;
+  /** A descriptor read into the run, and the checks still to read it. */
+  private record Pending(CheckContext ctx, List<Check> checks) {
+    void check(List<Finding> findings) {
+      for (Check check : checks) {
+        runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), ctx.descriptor().file(), findings);
       }
-      Severity s = options.severities().get(f.ruleId());
-      out.add(s == null ? f : f.withSeverity(s));
     }
-    return out;
+  }
+
+  private static void runGuarded(String name, Runnable check, String display, List<Finding> findings) {
+    InternalRules.guard(
+        "check " + name, check, display, "this is a bug in connect-verify; please report it with the descriptor", findings);
   }
 
   /** Path relative to the base folder with {@code /} separators; as given when outside it. */
   String displayPath(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path shown = abs.startsWith(options.baseDir()) ? options.baseDir().relativize(abs) : file.normalize();
-    return shown.toString().replace('\\', '/');
+    return Strings.displayPath(file, options.baseDir());
   }
 }

@@ -164,6 +164,18 @@ public final class VerifyOptions {
     return skipRules.contains(category) || skipRules.contains(category + "/*");
   }
 
+  /** The findings as the run reports them: those of skipped rules left out, severity overrides applied. */
+  public List<Finding> effective(List<Finding> findings) {
+    List<Finding> out = new java.util.ArrayList<>();
+    for (Finding f : findings) {
+      if (!skips(f.ruleId())) {
+        Severity s = severities.get(f.ruleId());
+        out.add(s == null ? f : f.withSeverity(s));
+      }
+    }
+    return out;
+  }
+
   /** The effective severity of a rule. */
   public Severity severityOf(Rule rule) {
     return severities.getOrDefault(rule.id(), rule.defaultSeverity());

@@ -17,14 +17,15 @@ import org.connectverify.core.online.ServedTranslationsCheck;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seam for the i18n key checks: each served translation file that is a JSON object of strings is handed to the
- * {@link ServedTranslationCheck}, and findings it reports land in the run. (In this package because it builds a
+ * The seam for the i18n key checks: every translation path is handed to the {@link ServedTranslationCheck} once all are
+ * probed, with the body of each served file that is a JSON object of strings (and none for the others, which this
+ * check reports itself), and findings it reports land in the run. (In this package because it builds a
  * {@link CheckContext} directly.)
  */
 class ServedTranslationsCheckTest {
 
   @Test
-  void handsEveryValidServedFileToTheFurtherCheck() throws Exception {
+  void handsEveryServedFileToTheFurtherCheckWithTheBodiesOfTheValidOnes() throws Exception {
     byte[] local = Files.readAllBytes(TestPaths.root().resolve("core/src/test/resources/online-rules/base-online.json"));
     String withTwoLocales =
         new String(local, StandardCharsets.UTF_8)
@@ -50,21 +51,28 @@ class ServedTranslationsCheckTest {
     CheckContext ctx =
         new CheckContext(d, VerifyOptions.builder().online(true).build(), new Services(), sink, probe, new LinkedHashSet<>());
     List<String> handed = new ArrayList<>();
-    ServedTranslationCheck keys = (c, locale, pointer, url, body) -> {
-      handed.add(locale + " " + pointer + " " + url + " " + new String(body, StandardCharsets.UTF_8));
-      c.report(Rule.of("translations/missing-key", Severity.ERROR, "test"), Position.ofFile(url), "key missing");
+    ServedTranslationCheck keys = (c, files) -> {
+      for (ServedTranslationCheck.Served f : files) {
+        handed.add(f.locale() + " " + f.pointer() + " " + f.url() + " "
+            + (f.usable() ? new String(f.body(), StandardCharsets.UTF_8) : "(not usable)"));
+        if (f.usable()) {
+          c.report(Rule.of("translations/missing-key", Severity.ERROR, "test"), Position.ofFile(f.url()), "key missing");
+        }
+      }
     };
     new ServedTranslationsCheck(keys).check(ctx);
     assertEquals(
-        List.of("en-US /translations/paths/en-US https://issue-helper.example.com/i18n/en_US.json"
-            + " {\"issue-helper.name\": \"Issue Helper\"}"),
+        List.of(
+            "en-US /translations/paths/en-US https://issue-helper.example.com/i18n/en_US.json"
+                + " {\"issue-helper.name\": \"Issue Helper\"}",
+            "de-DE /translations/paths/de-DE https://issue-helper.example.com/i18n/de_DE.json (not usable)"),
         handed);
     assertEquals(
         List.of(
-            "https://issue-helper.example.com/i18n/en_US.json: error: key missing [translations/missing-key]",
             "atlassian-connect.json:24:53: error: translation file for de-DE served at"
                 + " https://issue-helper.example.com/i18n/de_DE.json is a JSON array, not an object"
-                + " [online/translation-invalid]"),
+                + " [online/translation-invalid]",
+            "https://issue-helper.example.com/i18n/en_US.json: error: key missing [translations/missing-key]"),
         sink.stream().map(Finding::toString).toList());
   }
 }

@@ -73,7 +73,7 @@ public final class SharedResourceMissingCheck implements SetCheck {
               + ": "
               + here.servedPath()
               + " ("
-              + label(broken.pointer())
+              + Pointers.readable(broken.pointer())
               + ") is served for that app from "
               + there.display()
               + " but is in none of this app's web roots (searched "
@@ -83,20 +83,5 @@ public final class SharedResourceMissingCheck implements SetCheck {
               + " too, or point this app's path at where its own build puts it",
           List.of(new Finding.Related(other.member().at(other.pointer()), "the same path, present for the other app")));
     }
-  }
-
-  private static String label(String pointer) {
-    StringBuilder sb = new StringBuilder();
-    for (String token : Pointers.tokens(pointer)) {
-      if (!token.isEmpty() && token.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(token).append(']');
-      } else {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(token);
-      }
-    }
-    return sb.toString();
   }
 }

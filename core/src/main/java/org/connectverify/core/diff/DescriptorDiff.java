@@ -1,39 +1,43 @@
 package org.connectverify.core.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.connectverify.core.Descriptor;
+import org.connectverify.core.DescriptorLoader;
 import org.connectverify.core.Finding;
+import org.connectverify.core.InputException;
 import org.connectverify.core.InternalRules;
 import org.connectverify.core.Position;
-import org.connectverify.core.Product;
-import org.connectverify.core.ProductDetector;
 import org.connectverify.core.Report;
 import org.connectverify.core.Severity;
 import org.connectverify.core.Version;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.json.JsonReader;
-import org.connectverify.core.schema.SchemaSet;
 
 /**
  * Compares the descriptor customers have (OLD) with the one about to be released (NEW) and classifies every change
  * by what it does to existing installs: breaking or data-losing (errors), needing each customer's admin to approve
  * it or a major version (warnings), or rolled out automatically (info). Findings point into NEW, or into OLD for what
- * was removed. The run's options (fail threshold, skipped rules, severity overrides, product) apply as in verify.
+ * was removed. Each side is read as verify reads it, templated and with its product decided the same way; the run's
+ * options (template values, fail threshold, skipped rules, severity overrides, product) apply as in verify.
  */
 public final class DescriptorDiff {
   private final VerifyOptions options;
-  private final JsonReader reader = new JsonReader();
-  private final SchemaSet schemas = new SchemaSet();
+  private final DescriptorLoader loader;
 
-  private DescriptorDiff(VerifyOptions options) {
+  private DescriptorDiff(VerifyOptions options, DescriptorLoader loader) {
     this.options = options;
+    this.loader = loader;
   }
 
-  public static DescriptorDiff create(VerifyOptions options) {
-    return new DescriptorDiff(Objects.requireNonNull(options));
+  /**
+   * A comparison with the run's options; both sides are read as verify reads them (see {@link DescriptorLoader}).
+   *
+   * @throws InputException when a {@code --vars} file is missing or malformed
+   */
+  public static DescriptorDiff create(VerifyOptions options) throws InputException {
+    return new DescriptorDiff(Objects.requireNonNull(options), DescriptorLoader.create(options));
   }
 
   /** Compares two descriptors already read. */
@@ -46,10 +50,15 @@ public final class DescriptorDiff {
     if (a != null && b != null) {
       DiffContext ctx = new DiffContext(a, b, findings);
       for (DiffCheck check : DiffChecks.defaults()) {
-        runGuarded(check, ctx, b.file(), findings);
+        InternalRules.guard(
+            "diff check " + check.getClass().getSimpleName(),
+            () -> check.check(ctx),
+            b.file(),
+            "this is a bug in connect-verify; please report it with both descriptors",
+            findings);
       }
     }
-    List<Finding> effective = applyOptions(findings);
+    List<Finding> effective = options.effective(findings);
     if (a != null && b != null) {
       notes.add(verdict(effective));
     }
@@ -57,13 +66,15 @@ public final class DescriptorDiff {
   }
 
   /**
-   * Parses one side; null when it cannot be compared (its reading problems are then findings). Reading problems of a
-   * side that parses (duplicate keys, comments) are verify's business and left out.
+   * Reads one side as verify does (templated, product chosen or detected); null when it cannot be compared (its
+   * reading problems are then findings). Problems of a side that parses (duplicate keys, comments, placeholders
+   * without a value) are verify's business: they are not changes, so they are not findings here. A placeholder
+   * without a value is compared as written, which can look like a change, so it becomes a note saying so.
    */
   private Descriptor parse(
       DiffSide side, List<Finding> findings, List<Report.Checked> checked, List<String> notes) {
-    // Templated descriptors ({{...}}) would be rendered here once core supports templating, as verify does.
-    JsonReader.Result parsed = reader.read(side.bytes(), side.display());
+    DescriptorLoader.Loaded loaded = loader.load(side.file(), side.display(), side.bytes());
+    JsonReader.Result parsed = loaded.parsed();
     if (!parsed.parsed() || !parsed.root().isObject()) {
       if (parsed.parsed()) {
         findings.add(
@@ -81,49 +92,15 @@ public final class DescriptorDiff {
       notes.add(side.display() + " cannot be read as a descriptor, so nothing was compared");
       return null;
     }
-    JsonNode root = parsed.root();
-    Product product;
-    String reason;
-    if (options.product() != null) {
-      product = options.product();
-      reason = "chosen with --product";
-    } else {
-      ProductDetector.Decision d = new ProductDetector(schemas).detect(root);
-      product = d.product();
-      reason = d.reason();
+    notes.addAll(loaded.notes());
+    for (Finding f : loaded.findings()) {
+      notes.add(
+          f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message() + "; compared as written"
+              + (f.hint() == null ? "" : "; " + f.hint()));
     }
-    Descriptor d = new Descriptor(side.display(), null, root, parsed.sourceMap(), product, reason);
-    checked.add(new Report.Checked(side.display(), product, reason, d.key()));
+    Descriptor d = loaded.descriptor();
+    checked.add(new Report.Checked(side.display(), d.product(), d.productReason(), d.key()));
     return d;
-  }
-
-  /** The only broad catch: a crashing check becomes a finding and the comparison goes on. */
-  private static void runGuarded(DiffCheck check, DiffContext ctx, String display, List<Finding> findings) {
-    try {
-      check.check(ctx);
-    } catch (RuntimeException | StackOverflowError e) {
-      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      findings.add(
-          new Finding(
-              InternalRules.CHECK_FAILED.id(),
-              InternalRules.CHECK_FAILED.defaultSeverity(),
-              Position.ofFile(display),
-              "diff check " + check.getClass().getSimpleName() + " crashed (" + what + ")",
-              "this is a bug in connect-verify; please report it with both descriptors",
-              List.of()));
-    }
-  }
-
-  private List<Finding> applyOptions(List<Finding> findings) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : findings) {
-      if (options.skips(f.ruleId())) {
-        continue;
-      }
-      Severity s = options.severities().get(f.ruleId());
-      out.add(s == null ? f : f.withSeverity(s));
-    }
-    return out;
   }
 
   /** What the Marketplace will make of the update, by the classes of the findings that remain. */

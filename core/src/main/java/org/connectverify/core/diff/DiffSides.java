@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.connectverify.core.InputException;
+import org.connectverify.core.text.Strings;
 
 /**
  * Reads the side of a comparison a user names: a file, an {@code http(s)://} URL (only online), or
@@ -64,16 +65,13 @@ public final class DiffSides {
       throw new InputException(file + ": no such file");
     }
     try {
-      return new DiffSide(display(file), Files.readAllBytes(file));
+      return new DiffSide(display(file), Files.readAllBytes(file), file);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  /** Relative to the base folder with {@code /} separators; as given when outside it. */
   private String display(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path shown = abs.startsWith(baseDir) ? baseDir.relativize(abs) : file.normalize();
-    return shown.toString().replace('\\', '/');
+    return Strings.displayPath(file, baseDir);
   }
 }

@@ -1,88 +1,57 @@
 package org.connectverify.core.diff;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.time.Duration;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.connectverify.core.InputException;
-import org.connectverify.core.Version;
+import org.connectverify.core.http.Failure;
+import org.connectverify.core.http.HttpProbe;
+import org.connectverify.core.http.OkHttpProbe;
+import org.connectverify.core.http.ProbeRequest;
+import org.connectverify.core.http.ProbeResult;
+import org.connectverify.core.http.ProbeSettings;
 
 /**
- * Fetches descriptors with one small OkHttp client: bounded timeouts, redirects followed, bodies capped. Meant to be
- * replaced by the run's shared HTTP prober once there is one.
+ * Fetches descriptors over the project's one HTTP prober ({@link OkHttpProbe}, opened once for the run): the timeouts,
+ * retry, redirect limit, proxy settings, user agent and certificate checks of {@code --online}, with a body cap large
+ * enough for any descriptor.
  */
 public final class OkHttpDescriptorFetcher implements DescriptorFetcher, AutoCloseable {
   /** Larger than any real descriptor (the biggest in our corpus is well under 1 MiB). */
   static final int MAX_BYTES = 5 * 1024 * 1024;
 
-  private final OkHttpClient client;
+  private final HttpProbe probe;
 
+  /** With the default HTTP settings. */
   public OkHttpDescriptorFetcher() {
-    this(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    this(ProbeSettings.defaults());
   }
 
-  OkHttpDescriptorFetcher(Duration connectAndRead, Duration total) {
-    this.client =
-        new OkHttpClient.Builder()
-            .connectTimeout(connectAndRead)
-            .readTimeout(connectAndRead)
-            .callTimeout(total)
-            .followRedirects(true)
-            .followSslRedirects(true)
-            .build();
+  /** With the run's HTTP settings; the body cap is {@link #MAX_BYTES} whatever they say. */
+  public OkHttpDescriptorFetcher(ProbeSettings settings) {
+    this.probe = new OkHttpProbe(settings.toBuilder().maxResponseBytes(MAX_BYTES).build());
   }
 
   @Override
   public byte[] fetch(String url) throws InputException {
-    HttpUrl parsed = HttpUrl.parse(url);
-    if (parsed == null) {
+    ProbeResult r = probe.fetch(ProbeRequest.getBody(url));
+    if (r.failure() == Failure.UNSUPPORTED_URL) {
       throw new InputException(url + ": not a valid http or https URL");
     }
-    Request request =
-        new Request.Builder()
-            .url(parsed)
-            .header("Accept", "application/json")
-            .header("User-Agent", Version.NAME + "/" + Version.get())
-            .build();
-    try (Response response = client.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        String reason = response.message().isBlank() ? "" : " " + response.message();
-        throw new InputException(url + ": HTTP " + response.code() + reason);
-      }
-      ResponseBody body = response.body();
-      if (body == null) {
-        throw new InputException(url + ": empty response");
-      }
-      if (body.contentLength() > MAX_BYTES) {
-        throw tooLarge(url);
-      }
-      try (InputStream in = body.byteStream()) {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-          throw tooLarge(url);
-        }
-        return bytes;
-      }
-    } catch (InterruptedIOException e) {
-      throw new InputException(url + ": timed out", e);
-    } catch (IOException e) {
-      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new InputException(url + ": cannot fetch: " + m, e);
+    if (r.failure() == Failure.TIMEOUT) {
+      throw new InputException(url + ": timed out");
     }
-  }
-
-  private static InputException tooLarge(String url) {
-    return new InputException(url + ": response is larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB");
+    if (r.failure() != null) {
+      throw new InputException(url + ": cannot fetch: " + r.describe());
+    }
+    if (!r.ok()) {
+      throw new InputException(url + ": HTTP " + r.status());
+    }
+    if (r.truncated()) {
+      throw new InputException(url + ": response is larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB");
+    }
+    return r.body() == null ? new byte[0] : r.body();
   }
 
   @Override
   public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    probe.close();
   }
 }

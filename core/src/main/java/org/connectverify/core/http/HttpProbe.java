@@ -49,6 +49,14 @@ public interface HttpProbe extends AutoCloseable {
     };
   }
 
+  /**
+   * A probe opened by {@code open} on a background thread, so that its set-up overlaps with the caller's work; the first
+   * request waits for it.
+   */
+  static HttpProbe openInBackground(java.util.function.Supplier<HttpProbe> open) {
+    return new BackgroundProbe(open);
+  }
+
   /** Opens the probe of a run. */
   @FunctionalInterface
   interface Factory {

@@ -36,6 +36,7 @@ import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.CookieJar;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -49,7 +50,8 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * The {@link HttpProbe} of a run, on one OkHttp client built once from {@link ProbeSettings}: asynchronous calls on a
+ * The {@link HttpProbe} of a run, on one OkHttp client built once from {@link ProbeSettings} (its TLS set up on the
+ * first https URL): asynchronous calls on a
  * dispatcher bounded overall and per host; connect, read and whole-exchange timeouts; one retry with backoff for
  * connection failures and 502/503/504 (POSTs only when the connection was refused, so nothing was processed); HEAD
  * confirmed by GET (when refused, or answered without a content type); redirects followed by hand up to the limit, noting any https-to-http step; bodies streamed and
@@ -66,7 +68,9 @@ public final class OkHttpProbe implements HttpProbe {
 
   private final ProbeSettings settings;
   private final ProgressListener progress;
+  /** For http URLs; {@link #tls()} derives the one for https from it. */
   private final OkHttpClient client;
+  private volatile OkHttpClient tls;
   private final ExecutorService executor;
   private final ScheduledExecutorService timer;
   private final Map<ProbeRequest, CompletableFuture<ProbeResult>> cache = new ConcurrentHashMap<>();
@@ -91,16 +95,6 @@ public final class OkHttpProbe implements HttpProbe {
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(settings.concurrency());
     dispatcher.setMaxRequestsPerHost(Math.min(settings.concurrencyPerHost(), settings.concurrency()));
-    X509TrustManager trust =
-        new ClassifyingTrustManager(
-            settings.trustManager() != null ? settings.trustManager() : ClassifyingTrustManager.jvmDefault());
-    SSLContext tls;
-    try {
-      tls = SSLContext.getInstance("TLS");
-      tls.init(null, new TrustManager[] {trust}, null);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
-    }
     this.client =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
@@ -113,9 +107,38 @@ public final class OkHttpProbe implements HttpProbe {
             .followSslRedirects(false)
             .cookieJar(CookieJar.NO_COOKIES)
             .proxySelector(settings.proxySelector())
-            .sslSocketFactory(tls.getSocketFactory(), trust)
+            // plain http only: TLS (trust store, SSLContext) is set up on the first https URL, see tls()
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
             .addInterceptor(this::failFast)
             .build();
+  }
+
+  /**
+   * The client for https URLs: the same client (dispatcher, connection pool, timeouts, interceptors are shared, so the
+   * concurrency bounds hold across both) with TLS added. Made on first use, because loading the trust store and
+   * setting up an SSLContext costs a cold JVM about a quarter of a second that an http-only run never needs.
+   */
+  private OkHttpClient tls() throws GeneralSecurityException {
+    OkHttpClient c = tls;
+    if (c == null) {
+      synchronized (this) {
+        c = tls;
+        if (c == null) {
+          X509TrustManager trust =
+              new ClassifyingTrustManager(
+                  settings.trustManager() != null ? settings.trustManager() : ClassifyingTrustManager.jvmDefault());
+          SSLContext context = SSLContext.getInstance("TLS");
+          context.init(null, new TrustManager[] {trust}, null);
+          c =
+              client.newBuilder()
+                  .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                  .sslSocketFactory(context.getSocketFactory(), trust)
+                  .build();
+          tls = c;
+        }
+      }
+    }
+    return c;
   }
 
   public ProbeSettings settings() {
@@ -305,8 +328,15 @@ public final class OkHttpProbe implements HttpProbe {
         case "POST" -> b.post(RequestBody.create(EMPTY_OBJECT, JSON));
         default -> b.get();
       }
+      OkHttpClient c;
       try {
-        client.newCall(b.build()).enqueue(this);
+        c = url.isHttps() ? tls() : client;
+      } catch (GeneralSecurityException | IllegalStateException e) {
+        finish(Failure.TLS, "cannot set up TLS: " + e.getMessage(), false);
+        return;
+      }
+      try {
+        c.newCall(b.build()).enqueue(this);
       } catch (RejectedExecutionException e) {
         finish(Failure.IO, "the prober was closed", false);
       }

@@ -1,7 +1,6 @@
 package org.connectverify.core.online;
 
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -11,7 +10,7 @@ import org.connectverify.core.http.ProbeResult;
  * The baseUrl answers at all. Any HTTP status counts (many apps serve nothing at their root); a timeout, refused or
  * reset connection, or unknown host does not. Certificate problems and whole-deployment outages have their own rules.
  */
-public final class BaseUrlCheck implements Check {
+public final class BaseUrlCheck implements OnlineCheck {
   public static final Rule UNREACHABLE =
       Rule.online(
           "online/base-url-unreachable",

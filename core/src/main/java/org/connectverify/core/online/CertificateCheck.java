@@ -3,7 +3,6 @@ package org.connectverify.core.online;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Position;
 import org.connectverify.core.Rule;
@@ -16,7 +15,7 @@ import org.connectverify.core.http.ProbeResult;
  * (or not yet valid), wrong-host and otherwise untrusted certificates are distinct findings, one per host and
  * problem, at {@code /baseUrl} for the probed host or at the first URL naming another host.
  */
-public final class CertificateCheck implements Check {
+public final class CertificateCheck implements OnlineCheck {
   public static final Rule SELF_SIGNED =
       Rule.online(
           "online/certificate-self-signed",

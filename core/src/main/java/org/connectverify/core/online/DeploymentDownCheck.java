@@ -1,7 +1,6 @@
 package org.connectverify.core.online;
 
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -11,7 +10,7 @@ import org.connectverify.core.Severity;
  * connections, a wrong {@code --base-url} answering 404): one finding instead of one per URL, which the other online
  * checks then leave alone. Certificate failures of the whole host are reported by {@link CertificateCheck} instead.
  */
-public final class DeploymentDownCheck implements Check {
+public final class DeploymentDownCheck implements OnlineCheck {
   public static final Rule DOWN =
       Rule.online(
           "online/deployment-down",

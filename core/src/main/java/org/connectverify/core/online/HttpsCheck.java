@@ -1,7 +1,6 @@
 package org.connectverify.core.online;
 
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -11,7 +10,7 @@ import org.connectverify.core.http.ProbeResult;
  * The deployment is served over https and stays there: a probed baseUrl on plain http (other than loopback, which
  * is for local tests) and any redirect from https to http on the way to a promised URL are findings.
  */
-public final class HttpsCheck implements Check {
+public final class HttpsCheck implements OnlineCheck {
   public static final Rule NOT_HTTPS =
       Rule.online(
           "online/base-url-not-https",

@@ -1,7 +1,6 @@
 package org.connectverify.core.online;
 
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -12,7 +11,7 @@ import org.connectverify.core.http.ProbeResult;
  * an {@code image/*} content type. The product's pages load icons straight from the browser, without a token, so a
  * 401 or 403 is as broken as a 404.
  */
-public final class IconsCheck implements Check {
+public final class IconsCheck implements OnlineCheck {
   public static final Rule UNAVAILABLE =
       Rule.online(
           "online/icon-unavailable",

@@ -1,7 +1,6 @@
 package org.connectverify.core.online;
 
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -15,7 +14,7 @@ import org.connectverify.core.json.Pointers;
  * whose context is {@code product} or {@code page}, absolute links elsewhere, and URLs the product POSTs to (workflow
  * post functions' {@code triggered}) are not probed.
  */
-public final class ModulePagesCheck implements Check {
+public final class ModulePagesCheck implements OnlineCheck {
   public static final Rule UNAVAILABLE =
       Rule.online(
           "online/page-unavailable",

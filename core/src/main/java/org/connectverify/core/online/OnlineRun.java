@@ -10,9 +10,9 @@ import org.connectverify.core.http.ProbeRequest;
 import org.connectverify.core.http.ProbeResult;
 
 /**
- * The online view of one descriptor: its {@link Plan} and the result of every target. The first online check to ask
- * starts every request at once (the prober bounds concurrency and caches), so the whole run's URLs are in flight
- * together; later checks get the cached results. Also decides whether the deployment is down, in which case the
+ * The online view of one descriptor: its {@link Plan} and the result of every target. Every request is started before
+ * any check reads a descriptor ({@link #start}; the prober bounds concurrency and caches), so the whole run's URLs are
+ * in flight together, while the offline checks work; the checks then get the cached results. Also decides whether the deployment is down, in which case the
  * per-URL checks stay quiet and one finding says so.
  */
 final class OnlineRun {
@@ -37,6 +37,14 @@ final class OnlineRun {
     this.plan = plan;
     this.results = results;
     this.outage = detectOutage();
+  }
+
+  /** Sends every request of the context's descriptor without waiting for the answers (see {@link OnlineCheck}). */
+  static void start(CheckContext ctx) {
+    Plan plan = Plan.of(ctx);
+    if (plan != null) {
+      plan.targets().forEach(t -> ctx.http().submit(t.request()));
+    }
   }
 
   /** The run for the context's descriptor, or null when there is no deployment to probe. */

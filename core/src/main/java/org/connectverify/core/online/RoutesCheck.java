@@ -1,7 +1,6 @@
 package org.connectverify.core.online;
 
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -15,7 +14,7 @@ import org.connectverify.core.http.ProbeResult;
  * answers at {@code /installed}, the finding says so: atlassian-connect-express always mounts {@code /installed},
  * whatever the descriptor says.
  */
-public final class RoutesCheck implements Check {
+public final class RoutesCheck implements OnlineCheck {
   public static final Rule MISSING =
       Rule.online(
           "online/route-missing",

@@ -3,7 +3,6 @@ package org.connectverify.core.online;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -16,7 +15,7 @@ import org.connectverify.core.json.JsonReader;
  * (up to {@value #MAX_LISTED}), so fields a framework injects while serving, such as a forced
  * {@code apiMigrations.signed-install}, show up.
  */
-public final class ServedDescriptorCheck implements Check {
+public final class ServedDescriptorCheck implements OnlineCheck {
   static final int MAX_LISTED = 20;
 
   public static final Rule PORT =

@@ -1,11 +1,11 @@
 package org.connectverify.core.online;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
@@ -15,10 +15,10 @@ import org.connectverify.core.json.Pointers;
 
 /**
  * Every {@code translations.paths} URL is served with HTTP 200 and holds a JSON object of strings (the product shows
- * the default text when it is not). Each good file is then handed to a {@link ServedTranslationCheck}, where the i18n
- * key checks run on the served file.
+ * the default text when it is not). The files are then handed to a {@link ServedTranslationCheck}, where the i18n
+ * key checks run on the served files.
  */
-public final class ServedTranslationsCheck implements Check {
+public final class ServedTranslationsCheck implements OnlineCheck {
   public static final Rule UNAVAILABLE =
       Rule.online(
           "online/translation-unavailable",
@@ -32,7 +32,7 @@ public final class ServedTranslationsCheck implements Check {
 
   private final ServedTranslationCheck further;
 
-  /** @param further what else to check on each served file ({@link ServedTranslationCheck#NONE} for nothing) */
+  /** @param further what else to check on the served files ({@link ServedTranslationCheck#NONE} for nothing) */
   public ServedTranslationsCheck(ServedTranslationCheck further) {
     this.further = Objects.requireNonNull(further);
   }
@@ -48,31 +48,40 @@ public final class ServedTranslationsCheck implements Check {
     if (run == null) {
       return;
     }
+    List<ServedTranslationCheck.Served> files = new ArrayList<>();
     for (Target t : run.plan().targets(Target.Kind.TRANSLATION)) {
-      if (run.quiet(t)) {
-        continue;
-      }
-      ProbeResult r = run.result(t);
-      if (r.status() != 200) {
-        ctx.report(
-            UNAVAILABLE,
-            ctx.at(t.pointer()),
-            "translation file for " + t.label() + " " + Say.quote(t.declared()) + " is not served: " + Say.request(t) + " "
-                + Say.outcome(r),
-            "deploy the file at this path (check the web server's static folder and the build that copies it)");
-        continue;
-      }
-      String problem = problem(ctx, t, r);
-      if (problem != null) {
-        ctx.report(
-            INVALID,
-            ctx.at(t.pointer()),
-            "translation file for " + t.label() + " served at " + t.url() + " " + problem,
-            "serve a JSON object mapping each i18n key to its translated string");
-        continue;
-      }
-      further.check(ctx, t.label(), t.pointer(), t.url(), r.body());
+      files.add(new ServedTranslationCheck.Served(t.label(), t.pointer(), t.url(), served(ctx, run, t)));
     }
+    if (files.stream().anyMatch(ServedTranslationCheck.Served::usable)) {
+      further.check(ctx, files);
+    }
+  }
+
+  /** The body of a file served as a JSON object of strings; null (reported unless the host is down) otherwise. */
+  private static byte[] served(CheckContext ctx, OnlineRun run, Target t) {
+    if (run.quiet(t)) {
+      return null;
+    }
+    ProbeResult r = run.result(t);
+    if (r.status() != 200) {
+      ctx.report(
+          UNAVAILABLE,
+          ctx.at(t.pointer()),
+          "translation file for " + t.label() + " " + Say.quote(t.declared()) + " is not served: " + Say.request(t) + " "
+              + Say.outcome(r),
+          "deploy the file at this path (check the web server's static folder and the build that copies it)");
+      return null;
+    }
+    String problem = problem(ctx, t, r);
+    if (problem != null) {
+      ctx.report(
+          INVALID,
+          ctx.at(t.pointer()),
+          "translation file for " + t.label() + " served at " + t.url() + " " + problem,
+          "serve a JSON object mapping each i18n key to its translated string");
+      return null;
+    }
+    return r.body();
   }
 
   /** Why the served file is not a JSON object of strings, or null when it is. */

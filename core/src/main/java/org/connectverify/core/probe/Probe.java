@@ -25,10 +25,10 @@ import org.connectverify.core.Position;
 import org.connectverify.core.Product;
 import org.connectverify.core.Report;
 import org.connectverify.core.Rule;
-import org.connectverify.core.Severity;
 import org.connectverify.core.Version;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.text.Strings;
 
 /**
  * Acts as the host product against a running app: installs a synthetic tenant with a signed install, calls every page
@@ -175,23 +175,13 @@ public final class Probe {
   }
 
   private String displayPath(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path baseDir = options.common().baseDir();
-    Path shown = abs.startsWith(baseDir) ? baseDir.relativize(abs) : file.normalize();
-    return shown.toString().replace('\\', '/');
+    return Strings.displayPath(file, options.common().baseDir());
   }
 
   private Report report(
       String display, ProbeTarget target, URI base, List<Finding> findings, List<String> notes) {
     VerifyOptions common = options.common();
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : findings) {
-      if (common.skips(f.ruleId())) {
-        continue;
-      }
-      Severity s = common.severities().get(f.ruleId());
-      out.add(s == null ? f : f.withSeverity(s));
-    }
+    List<Finding> out = common.effective(findings);
     List<Report.Checked> checked =
         List.of(
             new Report.Checked(

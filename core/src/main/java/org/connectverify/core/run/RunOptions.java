@@ -26,14 +26,7 @@ public final class RunOptions {
 
   private RunOptions(Builder b) {
     this.verify = b.verify.build();
-    List<ReportTarget> chosen = !b.reports.isEmpty() ? b.reports : b.configReports;
-    this.reports = chosen.isEmpty() ? List.of(new ReportTarget("text", null)) : List.copyOf(chosen);
-    long toStdout = reports.stream().filter(ReportTarget::toStdout).count();
-    if (toStdout > 1) {
-      throw new IllegalArgumentException(
-          "only one report can go to standard output; give the others a file (--format X --output FILE or"
-              + " --report X=FILE)");
-    }
+    this.reports = ReportWriter.targets(!b.reports.isEmpty() ? b.reports : b.configReports);
     this.config = b.config;
     this.noConfig = b.noConfig;
     this.baseline = b.baseline;

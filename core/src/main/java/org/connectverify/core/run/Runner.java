@@ -1,7 +1,6 @@
 package org.connectverify.core.run;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import org.connectverify.core.config.Config;
 import org.connectverify.core.config.ConfigException;
 import org.connectverify.core.config.Suppressions;
 import org.connectverify.core.report.ReportSettings;
-import org.connectverify.core.report.Reports;
 import org.connectverify.core.report.RuleDocs;
 
 /**
@@ -105,7 +103,7 @@ public final class Runner {
     if (options.writeBaseline() != null) {
       Path file = options.writeBaseline();
       Baseline written = Baseline.of(report.findings(), relativeTo(file, baseDir));
-      writeFile(file, written::write);
+      ReportWriter.writeFile(file, written::write);
       messages.add("baseline written to " + display(file, baseDir) + " (" + written.entries().size() + " findings)");
     }
     if (old != null) {
@@ -180,19 +178,10 @@ public final class Runner {
             .catalogue(catalogue.values())
             .ruleHelp(RuleDocs::page)
             .rulesRun(rulesRun);
-    for (ReportTarget target : options.reports()) {
-      if (target.toStdout()) {
-        ReportSettings terminal =
-            common.color(options.color()).snippets(options.snippets()).sources(sources(baseDir)).build();
-        Reports.create(target.format(), terminal).write(report, stdout);
-        stdout.flush();
-        common.color(false).snippets(false);
-      } else {
-        ReportSettings plain = common.build();
-        writeFile(target.file(), out -> Reports.create(target.format(), plain).write(report, out));
-        messages.add(target.format() + " report written to " + display(target.file(), baseDir));
-      }
-    }
+    ReportSettings toFiles = common.build();
+    ReportSettings toStdout =
+        common.color(options.color()).snippets(options.snippets()).sources(sources(baseDir)).build();
+    messages.addAll(ReportWriter.write(report, options.reports(), toStdout, toFiles, baseDir, stdout));
   }
 
   /** Source lines by display path, read once each, for snippets. */
@@ -230,20 +219,5 @@ public final class Runner {
     Path dir = abs.getParent();
     boolean near = abs.startsWith(baseDir) || (dir != null && baseDir.startsWith(dir));
     return (near ? baseDir.relativize(abs) : file.normalize()).toString().replace('\\', '/');
-  }
-
-  @FunctionalInterface
-  private interface Body {
-    void write(Writer out) throws IOException;
-  }
-
-  private static void writeFile(Path file, Body body) throws IOException {
-    StringWriter buffer = new StringWriter();
-    body.write(buffer);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, buffer.toString(), StandardCharsets.UTF_8);
   }
 }

@@ -165,18 +165,7 @@ public final class Templating {
 
   /** The field as users read it: {@code baseUrl}, {@code links.self}, {@code modules.webPanels[0].url}. */
   static String label(String pointer) {
-    StringBuilder sb = new StringBuilder();
-    for (String token : Pointers.tokens(pointer)) {
-      if (!token.isEmpty() && token.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(token).append(']');
-      } else {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(token);
-      }
-    }
-    return sb.length() == 0 ? "the descriptor" : sb.toString();
+    return pointer.isEmpty() ? "the descriptor" : Pointers.readable(pointer);
   }
 
   private static boolean mentionsSpringPlaceholder(JsonNode n) {

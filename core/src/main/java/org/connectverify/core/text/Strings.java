@@ -4,6 +4,13 @@ package org.connectverify.core.text;
 public final class Strings {
   private Strings() {}
 
+  /** A file as reports show it: relative to {@code baseDir} when inside it, else as given; {@code /} separators. */
+  public static String displayPath(java.nio.file.Path file, java.nio.file.Path baseDir) {
+    java.nio.file.Path abs = file.toAbsolutePath().normalize();
+    java.nio.file.Path shown = abs.startsWith(baseDir) ? baseDir.relativize(abs) : file.normalize();
+    return shown.toString().replace('\\', '/');
+  }
+
   /** Levenshtein edit distance. */
   public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -13,13 +13,15 @@ import org.connectverify.core.CheckContext;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.online.ServedTranslationCheck;
 
 /**
  * The i18n keys the descriptor uses against the keys its translation files define: a key missing from the default
  * locale's file is an error, from another locale's file a warning; keys no descriptor field uses are listed; the
- * {@code {0}}-style placeholders of each translation must match the descriptor's {@code value}.
+ * {@code {0}}-style placeholders of each translation must match the descriptor's {@code value}. With
+ * {@code --online} the same checks run on the files as the deployment serves them (see {@link ServedTranslationCheck}).
  */
-public final class TranslationKeysCheck implements Check {
+public final class TranslationKeysCheck implements Check, ServedTranslationCheck {
   public static final Rule MISSING_KEY =
       Rule.of(
           "translations/missing-key",
@@ -50,7 +52,26 @@ public final class TranslationKeysCheck implements Check {
 
   @Override
   public void check(CheckContext ctx) {
-    List<Translations.Entry> all = Translations.load(ctx);
+    keys(ctx, Translations.load(ctx));
+  }
+
+  /**
+   * The same checks on the translation files as the deployment serves them ({@code --online}); findings inside a file
+   * name its URL. Skipped when the deployment serves exactly the local files: the findings would only repeat the
+   * local ones with URLs for paths.
+   */
+  @Override
+  public void check(CheckContext ctx, List<ServedTranslationCheck.Served> files) {
+    List<Translations.Entry> served = new ArrayList<>();
+    for (ServedTranslationCheck.Served f : files) {
+      served.add(Translations.Entry.served(ctx, f.locale(), f.pointer(), f.url(), f.body()));
+    }
+    if (!sameContent(served, Translations.load(ctx))) {
+      keys(ctx, served);
+    }
+  }
+
+  private static void keys(CheckContext ctx, List<Translations.Entry> all) {
     List<Translations.Entry> usable = new ArrayList<>();
     for (Translations.Entry e : all) {
       if (e.usable() && usable.stream().noneMatch(u -> u.locale().equals(e.locale()))) {
@@ -67,6 +88,23 @@ public final class TranslationKeysCheck implements Check {
       placeholders(ctx, u, usable);
     }
     unused(ctx, usages, def, usable);
+  }
+
+  /** True when both lists have the same locales in the same order, usable alike and with equal JSON when usable. */
+  private static boolean sameContent(List<Translations.Entry> a, List<Translations.Entry> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Translations.Entry x = a.get(i);
+      Translations.Entry y = b.get(i);
+      if (!x.locale().equals(y.locale())
+          || x.usable() != y.usable()
+          || (x.usable() && !x.parsed().root().equals(y.parsed().root()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void missing(
@@ -207,7 +245,11 @@ public final class TranslationKeysCheck implements Check {
     return (set.size() > 1 ? "placeholders " : "placeholder ") + String.join(", ", parts);
   }
 
+  /** The file name of a local file; a served file's whole URL, so it is never mistaken for the local one. */
   private static String fileName(String display) {
+    if (display.contains("://")) {
+      return display;
+    }
     int slash = display.lastIndexOf('/');
     return slash < 0 ? display : display.substring(slash + 1);
   }

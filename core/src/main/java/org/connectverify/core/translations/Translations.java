@@ -21,14 +21,29 @@ final class Translations {
    * One {@code translations.paths} entry.
    *
    * @param pointer JSON pointer of the path value in the descriptor
-   * @param resolution where the path led
+   * @param resolution where the path led among the local web roots; null for a file as the deployment serves it
    * @param parsed the file read as JSON, or null when it was not found or could not be read
    * @param readError why a found file could not be read, or null
+   * @param file the file as shown in reports (a local display path, or the URL it was served from), or null when it
+   *     was not found
    */
-  record Entry(String locale, String pointer, String reference, Resolution resolution, JsonReader.Result parsed, String readError) {
-    /** The file as shown in reports, or null when it was not found. */
-    String file() {
-      return resolution instanceof Resolution.Found f ? f.display() : null;
+  record Entry(
+      String locale,
+      String pointer,
+      String reference,
+      Resolution resolution,
+      JsonReader.Result parsed,
+      String readError,
+      String file) {
+    /** The file as the deployment serves it, read from {@code url}; {@code body} null when it is not usable. */
+    static Entry served(CheckContext ctx, String locale, String pointer, String url, byte[] body) {
+      JsonReader.Result parsed = body == null ? null : ctx.services().json().read(body, url);
+      return new Entry(locale, pointer, url, null, parsed, null, url);
+    }
+
+    /** True for a file as the deployment serves it. */
+    boolean served() {
+      return resolution == null;
     }
 
     /** True when the file is a JSON object (its values may still be of the wrong type). */
@@ -90,7 +105,8 @@ final class Translations {
           readError = content.error();
         }
       }
-      out.add(new Entry(e.getKey(), pointer, reference, r, parsed, readError));
+      String file = r instanceof Resolution.Found f ? f.display() : null;
+      out.add(new Entry(e.getKey(), pointer, reference, r, parsed, readError, file));
     }
     return out;
   }

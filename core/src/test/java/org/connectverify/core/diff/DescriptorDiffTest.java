@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden cases, one folder per case: {@code diff/<case>/} holds {@code old.json}, {@code new.json}, an optional
- * {@code options.properties} (names as in {@link VerifyOptions.Builder#set}) and {@code expected.txt} with the exact
+ * {@code options.properties} (names as in {@link VerifyOptions.Builder#set}; template values such as {@code var} apply
+ * to both sides, and Spring Boot {@code application*.properties} next to them are read as in verify) and
+ * {@code expected.txt} with the exact
  * canonical lines of every finding (empty means the two descriptors must compare as equivalent). The case named
  * after a rule is that rule's example, quoted on its doc page.
  */
@@ -120,6 +122,19 @@ class DescriptorDiffTest {
   }
 
   @Test
+  void templatedSidesAreFilledAsInVerifyAndAnUnfilledPlaceholderIsANote() throws Exception {
+    Report filled = report(cases().resolve("templated-ace-side"));
+    assertTrue(filled.notes().contains("new.json: filled {{localBaseUrl}} from --var"), filled.notes().toString());
+    Report unfilled = report(cases().resolve("templated-ace-side-unresolved"));
+    assertTrue(
+        unfilled.notes().stream()
+            .anyMatch(n -> n.startsWith("new.json:9:14: placeholder {{localBaseUrl}} in baseUrl has no value")
+                && n.contains("; compared as written; pass --var localBaseUrl=")),
+        unfilled.notes().toString());
+    assertTrue(unfilled.findings().stream().noneMatch(f -> f.ruleId().startsWith("template/")), unfilled.findings().toString());
+  }
+
+  @Test
   void drawioConfluenceReleaseVersusDevDescriptor() throws Exception {
     Path shared = TestPaths.shared();
     assumeTrue(shared != null, "../shared is absent");
@@ -196,7 +211,8 @@ class DescriptorDiffTest {
   }
 
   private static DiffSide side(Path caseDir, String name) throws IOException {
-    return new DiffSide(name, Files.readAllBytes(caseDir.resolve(name)));
+    Path file = caseDir.resolve(name);
+    return new DiffSide(name, Files.readAllBytes(file), file);
   }
 
   static Report report(Path caseDir) throws Exception {

@@ -12,11 +12,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.connectverify.core.InputException;
+import org.connectverify.core.http.ProbeSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Against a JDK HTTP server on loopback. */
+/** Against a JDK HTTP server on loopback, through the run's HTTP prober. */
 class OkHttpDescriptorFetcherTest {
   private static final byte[] DESCRIPTOR = "{\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8);
   private static HttpServer server;
@@ -79,7 +80,7 @@ class OkHttpDescriptorFetcherTest {
   void anErrorStatusIsAOneLineInputError() {
     try (OkHttpDescriptorFetcher f = new OkHttpDescriptorFetcher()) {
       InputException e = assertThrows(InputException.class, () -> f.fetch(base + "/missing"));
-      assertEquals(base + "/missing: HTTP 404 Not Found", e.getMessage());
+      assertEquals(base + "/missing: HTTP 404", e.getMessage());
     }
   }
 
@@ -93,7 +94,13 @@ class OkHttpDescriptorFetcherTest {
 
   @Test
   void givesUpOnSlowServers() {
-    try (OkHttpDescriptorFetcher f = new OkHttpDescriptorFetcher(Duration.ofMillis(300), Duration.ofMillis(600))) {
+    ProbeSettings quick =
+        ProbeSettings.builder()
+            .connectTimeout(Duration.ofMillis(300))
+            .readTimeout(Duration.ofMillis(300))
+            .requestTimeout(Duration.ofMillis(600))
+            .build();
+    try (OkHttpDescriptorFetcher f = new OkHttpDescriptorFetcher(quick)) {
       InputException e = assertThrows(InputException.class, () -> f.fetch(base + "/slow"));
       assertEquals(base + "/slow: timed out", e.getMessage());
     }

@@ -26,7 +26,9 @@ import org.connectverify.core.VerifyOptions;
  * Benchmark of the online prober (not a test: run it with {@code bench/online-bench.sh}). A loopback server answers
  * every request after a fixed delay; the prober, with its default settings, probes N distinct URLs. Prints the wall
  * time, the ideal time at the configured concurrency ({@code ceil(N / min(concurrency, per host)) x delay}, since all
- * URLs are on one host) and their ratio; then the same through {@link Verifier} for a descriptor with N module pages;
+ * URLs are on one host) and their ratio; then the same through {@link Verifier} for a descriptor with N module pages,
+ * first in fresh JVMs as a user's run is (offline and online, to show how much of the offline work the network hides),
+ * then warm;
  * then the peak heap while the server sends 1 KB and 10 MB bodies, to show memory does not grow with response size.
  * The server runs in a child JVM so that only the prober's memory is measured; each URL says how the server must
  * answer: {@code /bench/<delay-ms>/<body-bytes>/<status-for-HEAD>/<id>}.
@@ -45,6 +47,10 @@ public final class OnlineBench {
   public static void main(String[] args) throws Exception {
     if (args.length == 1 && args[0].equals("--serve")) {
       serve();
+      return;
+    }
+    if (args.length == 4 && args[0].equals("--verify-once")) {
+      verifyOnce(args[1], args[2], Integer.parseInt(args[3]));
       return;
     }
     int urls = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -76,6 +82,7 @@ public final class OnlineBench {
       String timed = base + "/bench/" + delayMillis + "/0/200/";
       latency("prober, cold JVM", timed + "cold/", urls, effective);
       latency("prober, warm", timed + "warm/", urls, effective);
+      verifierColdJvm(base + "/bench/" + delayMillis + "/0/200", urls, effective);
       verifier(base + "/bench/" + delayMillis + "/0/200", urls, effective);
 
       memory(base, urls, bigBody);
@@ -142,8 +149,56 @@ public final class OnlineBench {
     printRatio(label + ": " + urls + " URLs (" + ok + " answered 200)", urls, effective, wall);
   }
 
-  private static void verifier(String base, int pages, int effective) throws Exception {
+  /**
+   * {@link Verifier#verify} of a descriptor with {@code pages} module pages, each in a fresh JVM as a user's
+   * {@code connect-verify --online} runs: offline, then online against the bench server, each the JVM's first work.
+   */
+  private static void verifierColdJvm(String base, int pages, int effective) throws Exception {
+    long offline = Long.parseLong(child("--verify-once", "offline", base, String.valueOf(pages)));
+    String[] online = child("--verify-once", "online", base, String.valueOf(pages)).split(" ", 2);
+    printRatio("Verifier.verify --online, cold JVM: " + pages + " module pages + baseUrl, descriptor, installed"
+        + " (findings: " + online[1] + ")", pages + 3, effective, Long.parseLong(online[0]));
+    System.out.printf(Locale.ROOT, "  (the same run without --online in a cold JVM takes %d ms: parsing, schema and"
+        + " offline checks)%n", offline);
+  }
+
+  /** Runs this class in a child JVM with {@code args} and returns the last line it prints. */
+  private static String child(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp", System.getProperty("java.class.path"),
+        OnlineBench.class.getName()));
+    command.addAll(Arrays.asList(args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String last = null;
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        last = line;
+      }
+    }
+    if (p.waitFor() != 0 || last == null) {
+      throw new IllegalStateException("child JVM failed: " + command);
+    }
+    return last;
+  }
+
+  /** In a fresh JVM: one verify, online or offline; prints the wall time in ms (and, online, the rules found). */
+  private static void verifyOnce(String mode, String base, int pages) throws Exception {
     Path dir = Files.createTempDirectory("connect-verify-bench");
+    Path file = writeDescriptor(dir, pages);
+    boolean online = mode.equals("online");
+    long start = System.nanoTime();
+    Report report =
+        Verifier.create(VerifyOptions.builder().baseDir(dir).online(online).baseUrl(base + "/app").build())
+            .verify(List.of(file));
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    java.util.Set<String> rules = new java.util.TreeSet<>();
+    report.findings().forEach(f -> rules.add(f.ruleId()));
+    System.out.println(wall + (online ? " " + rules : ""));
+    Files.delete(file);
+    Files.delete(dir);
+  }
+
+  private static Path writeDescriptor(Path dir, int pages) throws IOException {
     StringBuilder modules = new StringBuilder();
     for (int i = 0; i < pages; i++) {
       modules.append(i == 0 ? "" : ",\n")
@@ -155,6 +210,12 @@ public final class OnlineBench {
         + "  \"modules\": {\n    \"generalPages\": [\n" + modules + "\n    ]\n  }\n}\n";
     Path file = dir.resolve("atlassian-connect.json");
     Files.writeString(file, descriptor, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static void verifier(String base, int pages, int effective) throws Exception {
+    Path dir = Files.createTempDirectory("connect-verify-bench");
+    Path file = writeDescriptor(dir, pages);
     int total = pages + 3; // + baseUrl, descriptor, installed
     long offlineStart = System.nanoTime();
     Verifier.create(VerifyOptions.builder().baseDir(dir).build()).verify(List.of(file));
@@ -166,7 +227,7 @@ public final class OnlineBench {
     long wall = (System.nanoTime() - start) / 1_000_000;
     java.util.Set<String> rules = new java.util.TreeSet<>();
     report.findings().forEach(f -> rules.add(f.ruleId()));
-    printRatio("Verifier.verify --online: " + pages + " module pages + baseUrl, descriptor, installed (findings: "
+    printRatio("Verifier.verify --online, warm: " + pages + " module pages + baseUrl, descriptor, installed (findings: "
         + rules + "; the bench server serves no descriptor)", total, effective, wall);
     System.out.printf(Locale.ROOT, "  (the same run without --online takes %d ms: parsing, schema and offline checks)%n",
         offline);

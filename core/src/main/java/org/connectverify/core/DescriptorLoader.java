@@ -1,0 +1,87 @@
+package org.connectverify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.template.Templating;
+
+/**
+ * Reads one descriptor the way every command sees it: parsed with positions, its placeholders filled as the product
+ * will see them ({@code --var}, {@code --vars}, {@code --spring-profile}), and its product chosen ({@code --product})
+ * or detected. {@code verify} and {@code diff} both read descriptors through here, so they never disagree on what a
+ * descriptor says. One per run: it holds the run's template values.
+ */
+public final class DescriptorLoader {
+  private final VerifyOptions options;
+  private final Services services;
+  private final Templating templating;
+
+  DescriptorLoader(VerifyOptions options, Services services) throws InputException {
+    this.options = Objects.requireNonNull(options);
+    this.services = Objects.requireNonNull(services);
+    this.templating = Templating.create(options, services.json(), services.resources());
+  }
+
+  /**
+   * A loader with its own services.
+   *
+   * @throws InputException when a {@code --vars} file is missing or malformed
+   */
+  public static DescriptorLoader create(VerifyOptions options) throws InputException {
+    return new DescriptorLoader(options, new Services(options));
+  }
+
+  /**
+   * One descriptor as read.
+   *
+   * @param parsed the JSON reading, with its own problems (syntax, duplicate keys, comments, encoding)
+   * @param descriptor the descriptor the checks see, or null when the bytes are not JSON
+   * @param findings what templating could not fill, located in the original file
+   * @param notes what templating filled from where
+   */
+  public record Loaded(JsonReader.Result parsed, Descriptor descriptor, List<Finding> findings, List<String> notes) {
+    public Loaded {
+      findings = List.copyOf(findings);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * Parses, templates (JSON objects only) and decides the product.
+   *
+   * @param file the file on disk (Spring Boot properties are looked up next to it), or null
+   * @param display the name shown in findings
+   */
+  public Loaded load(Path file, String display, byte[] bytes) {
+    JsonReader.Result parsed = services.json().read(bytes, display);
+    if (!parsed.parsed()) {
+      return new Loaded(parsed, null, List.of(), List.of());
+    }
+    JsonNode root = parsed.root();
+    List<Finding> findings = List.of();
+    List<String> notes = List.of();
+    if (root.isObject()) {
+      Templating.Outcome t = templating.apply(file, display, root, parsed.sourceMap());
+      findings = t.findings();
+      notes = t.notes();
+      root = t.root();
+    }
+    Product product;
+    String reason;
+    if (options.product() != null) {
+      product = options.product();
+      reason = "chosen with --product";
+    } else if (root.isObject()) {
+      ProductDetector.Decision d = new ProductDetector(services.schemas()).detect(root);
+      product = d.product();
+      reason = d.reason();
+    } else {
+      product = Product.COMMON;
+      reason = "not a JSON object";
+    }
+    Descriptor descriptor = new Descriptor(display, file, root, parsed.sourceMap(), product, reason);
+    return new Loaded(parsed, descriptor, findings, notes);
+  }
+}
