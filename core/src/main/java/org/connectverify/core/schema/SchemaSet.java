@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,20 +112,6 @@ public final class SchemaSet {
   public Set<String> topLevelFields() {
     Set<String> out = new LinkedHashSet<>();
     shared().path("definitions").path("descriptor").path("properties").fieldNames().forEachRemaining(out::add);
-    return Collections.unmodifiableSet(out);
-  }
-
-  /** Names of the module types that take a single object instead of an array, for a product. */
-  public Set<String> singleObjectModuleTypes(Product product) {
-    Set<String> out = new LinkedHashSet<>();
-    Iterator<Map.Entry<String, JsonNode>> it =
-        raw(product).path("properties").path("modules").path("properties").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!"array".equals(e.getValue().path("type").asText("array"))) {
-        out.add(e.getKey());
-      }
-    }
     return Collections.unmodifiableSet(out);
   }
 
