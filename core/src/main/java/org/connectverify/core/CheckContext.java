@@ -2,7 +2,6 @@ package org.connectverify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.connectverify.core.http.HttpProbe;
@@ -17,11 +16,6 @@ public final class CheckContext {
   private final DescriptorResources resources;
   private final HttpProbe http;
   private final Set<String> notes;
-
-  /** A context with the descriptor's discovered web roots, offline. */
-  CheckContext(Descriptor descriptor, VerifyOptions options, Services services, List<Finding> sink) {
-    this(descriptor, options, services, sink, HttpProbe.offline(), new LinkedHashSet<>());
-  }
 
   /** A context with the descriptor's discovered web roots and the given prober and notes. */
   CheckContext(

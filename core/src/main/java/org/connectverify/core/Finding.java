@@ -87,11 +87,6 @@ public final class Finding {
     return new Finding(ruleId, newSeverity, position, message, hint, related);
   }
 
-  /** The same finding at another position (e.g. mapped back from a filtered copy to its source). */
-  public Finding withPosition(Position newPosition) {
-    return new Finding(ruleId, severity, newPosition, message, hint, related);
-  }
-
   /** Canonical line: {@code path:line:col: severity: message [rule-id]}. */
   @Override
   public String toString() {

@@ -19,6 +19,15 @@ public enum Product {
     return label;
   }
 
+  /** The name messages use: {@code Jira}, {@code Confluence}, or {@code Jira or Confluence} when undecided. */
+  public String displayName() {
+    return switch (this) {
+      case JIRA -> "Jira";
+      case CONFLUENCE -> "Confluence";
+      case COMMON -> "Jira or Confluence";
+    };
+  }
+
   /** The other product (for JIRA and CONFLUENCE), or null for COMMON. */
   public Product other() {
     return switch (this) {

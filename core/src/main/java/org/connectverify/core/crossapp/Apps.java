@@ -18,11 +18,6 @@ final class Apps {
     return a.descriptor().root().equals(b.descriptor().root());
   }
 
-  /** True for values that still hold a template placeholder: they say nothing about the real value. */
-  static boolean templated(String value) {
-    return value.contains("{{") || value.contains("${");
-  }
-
   /** True when the two apps can be installed in the same product (Jira with Jira, either with an undecided one). */
   static boolean sameProduct(SetContext.Member a, SetContext.Member b) {
     Product pa = a.descriptor().product();

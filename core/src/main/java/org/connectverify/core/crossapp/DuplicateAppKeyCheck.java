@@ -8,6 +8,7 @@ import org.connectverify.core.Rule;
 import org.connectverify.core.SetCheck;
 import org.connectverify.core.SetContext;
 import org.connectverify.core.Severity;
+import org.connectverify.core.template.TemplateEngine;
 
 /** Two apps of one run with the same key: the product and the Marketplace would take them for one app. */
 public final class DuplicateAppKeyCheck implements SetCheck {
@@ -27,7 +28,7 @@ public final class DuplicateAppKeyCheck implements SetCheck {
     Map<String, SetContext.Member> first = new LinkedHashMap<>();
     for (SetContext.Member m : ctx.members()) {
       String key = m.descriptor().key();
-      if (key == null || key.isBlank() || Apps.templated(key)) {
+      if (key == null || key.isBlank() || TemplateEngine.holdsPlaceholder(key)) {
         continue;
       }
       SetContext.Member earlier = first.putIfAbsent(key, m);

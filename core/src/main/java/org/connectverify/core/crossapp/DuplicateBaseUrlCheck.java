@@ -9,6 +9,7 @@ import org.connectverify.core.Rule;
 import org.connectverify.core.SetCheck;
 import org.connectverify.core.SetContext;
 import org.connectverify.core.Severity;
+import org.connectverify.core.template.TemplateEngine;
 
 /**
  * Two apps of one run for the same product with the same baseUrl. Atlassian's documentation requires a unique
@@ -57,7 +58,7 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
   /** The baseUrl compared case-insensitively in scheme and host, without trailing slashes; null when unusable. */
   static String baseUrl(SetContext.Member m) {
     JsonNode b = m.descriptor().root().get("baseUrl");
-    if (b == null || !b.isTextual() || b.asText().isBlank() || Apps.templated(b.asText())) {
+    if (b == null || !b.isTextual() || b.asText().isBlank() || TemplateEngine.holdsPlaceholder(b.asText())) {
       return null;
     }
     String s = b.asText().trim();

@@ -13,6 +13,7 @@ import org.connectverify.core.SetCheck;
 import org.connectverify.core.SetContext;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
+import org.connectverify.core.template.TemplateEngine;
 
 /** The same Confluence macro key in two apps: macro keys must be unique across every app a site installs. */
 public final class DuplicateMacroKeyCheck implements SetCheck {
@@ -72,7 +73,7 @@ public final class DuplicateMacroKeyCheck implements SetCheck {
       }
       for (int i = 0; i < list.size(); i++) {
         JsonNode key = list.get(i).path("key");
-        if (key.isTextual() && !key.asText().isBlank() && !Apps.templated(key.asText())) {
+        if (key.isTextual() && !key.asText().isBlank() && !TemplateEngine.holdsPlaceholder(key.asText())) {
           String pointer = Pointers.child(Pointers.child(Pointers.child("/modules", type), i), "key");
           out.add(new Macro(m, pointer, key.asText()));
         }

@@ -118,12 +118,7 @@ public final class JsonReader {
       }
       Builder b = new Builder(p, file, positions, findings);
       JsonNode root = b.value("", 0, 0);
-      JsonToken extra;
-      try {
-        extra = p.nextToken();
-      } catch (JsonParseException e) {
-        throw e;
-      }
+      JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation at = p.currentTokenLocation();
         findings.add(

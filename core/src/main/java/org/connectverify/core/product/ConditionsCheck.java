@@ -160,21 +160,13 @@ public final class ConditionsCheck implements Check {
       return;
     }
     List<String> closest = Strings.closest(name, known);
-    String label = productName(ctx);
+    String label = ctx.product().displayName();
     ctx.report(
         UNKNOWN_NAME,
         ctx.at(pointer),
         "unknown condition \"" + name + "\" for " + label,
         (closest.isEmpty() ? "" : "did you mean \"" + closest.get(0) + "\"? ")
             + "known " + label + " conditions: " + String.join(", ", known));
-  }
-
-  private static String productName(CheckContext ctx) {
-    return switch (ctx.product()) {
-      case JIRA -> "Jira";
-      case CONFLUENCE -> "Confluence";
-      case COMMON -> "Jira or Confluence";
-    };
   }
 
   private static String shown(JsonNode entry) {

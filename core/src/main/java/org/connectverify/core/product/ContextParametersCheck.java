@@ -130,8 +130,8 @@ public final class ContextParametersCheck implements Check {
       ctx.report(
           UNKNOWN,
           ctx.at(pointer),
-          "URL \"" + shorten(url) + "\" uses {" + name + "}, which " + productName(ctx) + " does not bind in "
-              + type + ": it is sent empty",
+          "URL \"" + shorten(url) + "\" uses {" + name + "}, which " + ctx.product().displayName()
+              + " does not bind in " + type + ": it is sent empty",
           (closest.isEmpty() ? "" : "did you mean {" + closest.get(0) + "}? ")
               + "known parameters: " + String.join(", ", known) + ", ac.*, condition.*");
     }
@@ -152,14 +152,6 @@ public final class ContextParametersCheck implements Check {
       }
     }
     return out;
-  }
-
-  private static String productName(CheckContext ctx) {
-    return switch (ctx.product()) {
-      case JIRA -> "Jira";
-      case CONFLUENCE -> "Confluence";
-      case COMMON -> "Jira or Confluence";
-    };
   }
 
   private static String shorten(String url) {

@@ -3,7 +3,6 @@ package org.connectverify.core.product;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -261,9 +260,5 @@ public final class ProductFacts {
       s.add(n);
     }
     return Collections.unmodifiableSet(s);
-  }
-
-  static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
   }
 }

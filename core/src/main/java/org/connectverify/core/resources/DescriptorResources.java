@@ -36,19 +36,6 @@ public final class DescriptorResources {
     return roots.folders().stream().map(resolver::display).toList();
   }
 
-  public WebRoots roots() {
-    return roots;
-  }
-
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  /** True when at least one local web root is known. */
-  public boolean available() {
-    return !roots.folders().isEmpty();
-  }
-
   /** How to describe the roots in a message: {@code "searched: a, b"} plus where they came from. */
   public String describeRoots() {
     List<String> shown = searchedRoots();

@@ -8,6 +8,7 @@ import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.template.TemplateEngine;
 
 /**
  * The app key: letters, digits, {@code -}, {@code .} and {@code _} only and at most 80 characters (the schema's
@@ -41,7 +42,7 @@ public final class AppKeyCheck implements Check {
   @Override
   public void check(CheckContext ctx) {
     JsonNode node = ctx.root().path("key");
-    if (!node.isTextual() || node.asText().isEmpty() || Templates.holdsPlaceholder(node.asText())) {
+    if (!node.isTextual() || node.asText().isEmpty() || TemplateEngine.holdsPlaceholder(node.asText())) {
       return;
     }
     String key = node.asText();

@@ -11,6 +11,7 @@ import org.connectverify.core.CheckContext;
 import org.connectverify.core.Position;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.template.TemplateEngine;
 
 /**
  * The app's {@code baseUrl}, beyond the schema (which only checks that it is a string of at most 200 characters). At
@@ -68,7 +69,7 @@ public final class BaseUrlCheck implements Check {
       return; // missing or not a string: schema/required or schema/type
     }
     String value = node.asText();
-    if (Templates.holdsPlaceholder(value)) {
+    if (TemplateEngine.holdsPlaceholder(value)) {
       return; // the templating step substitutes it, or reports it unresolved
     }
     Position at = ctx.at("/baseUrl");

@@ -6,6 +6,7 @@ import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.template.TemplateEngine;
 
 /** The app name is at most 80 characters (the descriptor schema's {@code maxLength}). */
 public final class NameLengthCheck implements Check {
@@ -22,7 +23,7 @@ public final class NameLengthCheck implements Check {
   @Override
   public void check(CheckContext ctx) {
     JsonNode node = ctx.root().path("name");
-    if (!node.isTextual() || Templates.holdsPlaceholder(node.asText())) {
+    if (!node.isTextual() || TemplateEngine.holdsPlaceholder(node.asText())) {
       return;
     }
     String name = node.asText();

@@ -54,27 +54,19 @@ public final class OtherProductModuleCheck implements Check {
       String hint;
       if (product == Product.COMMON) {
         message =
-            "module type \"" + type + "\" is " + name(owner) + "'s, but this descriptor also has "
-                + name(owner.other()) + " module types: one app cannot extend both products";
+            "module type \"" + type + "\" is " + owner.displayName() + "'s, but this descriptor also has "
+                + owner.other().displayName() + " module types: one app cannot extend both products";
         hint = "split the descriptor into a Jira app and a Confluence app, or check it with --product jira|confluence";
       } else {
         message =
-            "module type \"" + type + "\" belongs to " + name(owner) + ", but this descriptor is checked as "
-                + name(product) + " (" + ctx.descriptor().productReason() + "): " + name(product)
+            "module type \"" + type + "\" belongs to " + owner.displayName() + ", but this descriptor is checked as "
+                + product.displayName() + " (" + ctx.descriptor().productReason() + "): " + product.displayName()
                 + " refuses to install it";
         hint =
-            "remove the module, move it to a separate " + name(owner) + " app, or check with --product "
-                + owner.label() + " if this is a " + name(owner) + " app";
+            "remove the module, move it to a separate " + owner.displayName() + " app, or check with --product "
+                + owner.label() + " if this is a " + owner.displayName() + " app";
       }
       ctx.report(OTHER_PRODUCT, ctx.atKey(Pointers.child("/modules", type)), message, hint);
     }
-  }
-
-  private static String name(Product p) {
-    return switch (p) {
-      case JIRA -> "Jira";
-      case CONFLUENCE -> "Confluence";
-      case COMMON -> "Jira and Confluence";
-    };
   }
 }

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
-import org.connectverify.core.Product;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
@@ -431,10 +430,5 @@ public final class SchemaCheck implements Check {
       return "";
     }
     return everit.startsWith("#") ? everit.substring(1) : everit;
-  }
-
-  /** Module types of the product, for other checks that need them. */
-  public Set<String> moduleTypes(Product product) {
-    return schemas.moduleTypes(product);
   }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ public final class SchemaSet {
   static final String BASE = "org/connectverify/schemas/";
 
   private final Map<Product, Schema> compiled = new EnumMap<>(Product.class);
-  private final Map<Product, JsonNode> raw = new EnumMap<>(Product.class);
-  private JsonNode shared;
+  private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
+  private Set<String> topLevelFields;
   private final ObjectMapper mapper = new ObjectMapper();
 
   /** The compiled schema of a product. */
@@ -71,17 +70,6 @@ public final class SchemaSet {
     return in;
   }
 
-  private synchronized JsonNode raw(Product product) {
-    return raw.computeIfAbsent(product, p -> readTree(fileName(p)));
-  }
-
-  private synchronized JsonNode shared() {
-    if (shared == null) {
-      shared = readTree("shared.schema.json");
-    }
-    return shared;
-  }
-
   private JsonNode readTree(String name) {
     try (InputStream in = open(name)) {
       return mapper.readTree(in);
@@ -90,12 +78,16 @@ public final class SchemaSet {
     }
   }
 
-  /** Module types the product's schema declares, in schema order. */
-  public Set<String> moduleTypes(Product product) {
-    JsonNode props = raw(product).path("properties").path("modules").path("properties");
+  /** The member names of the object at {@code pointer} in a schema document, in document order. */
+  private Set<String> names(String file, String pointer) {
     Set<String> out = new LinkedHashSet<>();
-    props.fieldNames().forEachRemaining(out::add);
+    readTree(file).at(pointer).fieldNames().forEachRemaining(out::add);
     return Collections.unmodifiableSet(out);
+  }
+
+  /** Module types the product's schema declares, in schema order (read once). */
+  public synchronized Set<String> moduleTypes(Product product) {
+    return moduleTypes.computeIfAbsent(product, p -> names(fileName(p), "/properties/modules/properties"));
   }
 
   /** The products (Jira, Confluence) whose schema declares this module type, in enum order; empty for none. */
@@ -109,25 +101,12 @@ public final class SchemaSet {
     return Collections.unmodifiableSet(out);
   }
 
-  /** Top-level fields every descriptor may have (from the shared descriptor definition). */
-  public Set<String> topLevelFields() {
-    Set<String> out = new LinkedHashSet<>();
-    shared().path("definitions").path("descriptor").path("properties").fieldNames().forEachRemaining(out::add);
-    return Collections.unmodifiableSet(out);
-  }
-
-  /** Names of the module types that take a single object instead of an array, for a product. */
-  public Set<String> singleObjectModuleTypes(Product product) {
-    Set<String> out = new LinkedHashSet<>();
-    Iterator<Map.Entry<String, JsonNode>> it =
-        raw(product).path("properties").path("modules").path("properties").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!"array".equals(e.getValue().path("type").asText("array"))) {
-        out.add(e.getKey());
-      }
+  /** Top-level fields every descriptor may have (from the shared descriptor definition; read once). */
+  public synchronized Set<String> topLevelFields() {
+    if (topLevelFields == null) {
+      topLevelFields = names("shared.schema.json", "/definitions/descriptor/properties");
     }
-    return Collections.unmodifiableSet(out);
+    return topLevelFields;
   }
 
   /** The known module types closest to {@code name} (edit distance), best first. */

@@ -31,6 +31,7 @@ import org.connectverify.core.json.Pointers;
  */
 public final class TemplateEngine {
   private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+  private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}|\\$\\{[^{}]*}");
   private static final int MAX_DEPTH = 10;
 
   /** Placeholder syntaxes. */
@@ -61,6 +62,14 @@ public final class TemplateEngine {
    * @param filled placeholders that got a value, as written, with the value's source, in first-use order
    */
   public record Result(JsonNode root, List<Occurrence> unresolved, Map<String, Variables.Value> filled) {}
+
+  /**
+   * True when {@code value} still holds a {@code {{...}}} or {@code ${...}} placeholder. Checks leave such values alone:
+   * filling them, or reporting them unresolved, is this engine's job, so one problem is never reported twice.
+   */
+  public static boolean holdsPlaceholder(String value) {
+    return value != null && ANY_PLACEHOLDER.matcher(value).find();
+  }
 
   /** Fills the placeholders of {@code root} from {@code vars}. */
   public Result apply(JsonNode root, Variables vars) {

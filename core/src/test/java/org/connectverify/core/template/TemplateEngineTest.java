@@ -85,4 +85,13 @@ class TemplateEngineTest {
     assertEquals("modules.webPanels[3].url", Templating.label("/modules/webPanels/3/url"));
     assertEquals("translations.paths.en-US", Templating.label("/translations/paths/en-US"));
   }
+
+  @Test
+  void holdsPlaceholderSeesOnlyPlaceholdersTheEngineWouldFill() {
+    assertTrue(TemplateEngine.holdsPlaceholder("{{localBaseUrl}}/x"));
+    assertTrue(TemplateEngine.holdsPlaceholder("https://${addon.host}"));
+    assertFalse(TemplateEngine.holdsPlaceholder("https://app.example.com/{issue.key}"));
+    assertFalse(TemplateEngine.holdsPlaceholder("never {{closed"));
+    assertFalse(TemplateEngine.holdsPlaceholder(null));
+  }
 }
