@@ -38,11 +38,6 @@ final class Plan {
     this.descriptorUrlGiven = descriptorUrlGiven;
   }
 
-  /** The descriptor's baseUrl as written, or null. */
-  String declaredBase() {
-    return declaredBase;
-  }
-
   /** The deployment probed: {@code --base-url} or the descriptor's baseUrl. */
   String base() {
     return base;
