@@ -277,7 +277,8 @@ final class Plan {
     return ref.startsWith("/") ? b + ref : b + "/" + ref;
   }
 
-  private static String trimSlash(String s) {
+  /** {@code s} without one trailing slash. */
+  static String trimSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
