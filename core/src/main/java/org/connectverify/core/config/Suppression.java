@@ -9,14 +9,51 @@ import org.connectverify.core.json.Pointers;
  * One entry of {@code suppressions}: findings of a rule (an id, a category as {@code schema/*}, or any), in files
  * matching a glob, at or under a JSON pointer ({@code *} matches one segment, e.g. an array index), are accepted for a
  * stated reason. Never by message text: messages are for people and change.
- *
- * @param rule rule id, {@code category/*}, or null for any rule
- * @param files glob relative to the configuration file's folder, or null for any file
- * @param pointer JSON pointer prefix, or null for anywhere
- * @param reason why these findings are acceptable (required)
- * @param position where the entry stands in the configuration file
  */
-public record Suppression(String rule, String files, String pointer, String reason, Position position) {
+public final class Suppression {
+  private final String rule;
+  private final String files;
+  private final String pointer;
+  private final String reason;
+  private final Position position;
+  /** {@code files} compiled once: every finding of a run is matched against every entry. */
+  private final Glob glob;
+
+  /**
+   * @param rule rule id, {@code category/*}, or null for any rule
+   * @param files glob relative to the configuration file's folder, or null for any file
+   * @param pointer JSON pointer prefix, or null for anywhere
+   * @param reason why these findings are acceptable (required)
+   * @param position where the entry stands in the configuration file
+   */
+  public Suppression(String rule, String files, String pointer, String reason, Position position) {
+    this.rule = rule;
+    this.files = files;
+    this.pointer = pointer;
+    this.reason = reason;
+    this.position = position;
+    this.glob = files == null ? null : new Glob(files);
+  }
+
+  public String rule() {
+    return rule;
+  }
+
+  public String files() {
+    return files;
+  }
+
+  public String pointer() {
+    return pointer;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public Position position() {
+    return position;
+  }
 
   /** True when this entry covers the finding; {@code relativeFile} is its path relative to the config's folder. */
   public boolean matches(Finding f, String relativeFile) {
@@ -34,7 +71,7 @@ public record Suppression(String rule, String files, String pointer, String reas
   }
 
   boolean matchesFile(String relativeFile) {
-    return files == null || new Glob(files).matches(relativeFile);
+    return glob == null || glob.matches(relativeFile);
   }
 
   boolean matchesPointer(String findingPointer) {

@@ -28,11 +28,6 @@ final class Scopes {
     return h != null && w != null && h > w;
   }
 
-  /** True when {@code scope} is on the READ..ADMIN ladder. */
-  static boolean ranked(String scope) {
-    return LEVEL.containsKey(scope);
-  }
-
   /** True when {@code wider} is a higher step of the same ladder than {@code narrower}. */
   static boolean widens(String wider, String narrower) {
     Integer a = LEVEL.get(wider);

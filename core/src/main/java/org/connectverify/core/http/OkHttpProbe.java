@@ -168,8 +168,7 @@ public final class OkHttpProbe implements HttpProbe {
       mine.complete(ProbeResult.failed(request, Failure.UNSUPPORTED_URL, "'" + request.url() + "'"));
       return mine;
     }
-    url = url.newBuilder().username("").password("").fragment(null).build();
-    new Exchange(request, mine, url).send();
+    new Exchange(request, mine, withoutCredentials(url)).send();
     return mine;
   }
 
@@ -448,7 +447,7 @@ public final class OkHttpProbe implements HttpProbe {
         finish(Failure.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects, last to " + next, false);
         return;
       }
-      next = next.newBuilder().username("").password("").fragment(null).build();
+      next = withoutCredentials(next);
       if (url.isHttps() && !next.isHttps() && downgrade == null) {
         downgrade = url + " -> " + next;
       }
@@ -470,6 +469,11 @@ public final class OkHttpProbe implements HttpProbe {
               request, url.toString(), verb, 0, null, null, false, kind == null ? Failure.IO : kind, detail,
               redirects, downgrade, attempt, shortCircuited));
     }
+  }
+
+  /** The URL as sent, first and after each redirect: user info and fragment removed. */
+  private static HttpUrl withoutCredentials(HttpUrl url) {
+    return url.newBuilder().username("").password("").fragment(null).build();
   }
 
   private static boolean isRedirect(int status) {

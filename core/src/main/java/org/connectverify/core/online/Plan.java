@@ -38,11 +38,6 @@ final class Plan {
     this.descriptorUrlGiven = descriptorUrlGiven;
   }
 
-  /** The descriptor's baseUrl as written, or null. */
-  String declaredBase() {
-    return declaredBase;
-  }
-
   /** The deployment probed: {@code --base-url} or the descriptor's baseUrl. */
   String base() {
     return base;
@@ -282,7 +277,8 @@ final class Plan {
     return ref.startsWith("/") ? b + ref : b + "/" + ref;
   }
 
-  private static String trimSlash(String s) {
+  /** {@code s} without one trailing slash. */
+  static String trimSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 

@@ -125,11 +125,7 @@ public final class ServedDescriptorCheck implements OnlineCheck {
     return pointer.equals("/baseUrl")
         && served != null
         && served.isTextual()
-        && (trim(served.asText()).equals(trim(plan.base())));
-  }
-
-  private static String trim(String s) {
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        && Plan.trimSlash(served.asText()).equals(Plan.trimSlash(plan.base()));
   }
 
   private static String message(JsonDiff.Difference d, String url, String name) {

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.connectverify.core.Descriptor;
 import org.connectverify.core.Product;
+import org.connectverify.core.json.Pointers;
 
 /**
  * What the probe can exercise in one descriptor: the app key, the lifecycle callbacks, and every endpoint the product
@@ -96,10 +97,10 @@ public final class ProbeTarget {
     while (types.hasNext()) {
       Map.Entry<String, JsonNode> type = types.next();
       confluence |= CONFLUENCE_ONLY.contains(type.getKey());
-      String typePointer = "/modules/" + type.getKey().replace("~", "~0").replace("/", "~1");
+      String typePointer = Pointers.child("/modules", type.getKey());
       if (type.getValue().isArray()) {
         for (int i = 0; i < type.getValue().size(); i++) {
-          add(type.getKey(), type.getValue().get(i), typePointer + "/" + i, found, skip);
+          add(type.getKey(), type.getValue().get(i), Pointers.child(typePointer, i), found, skip);
         }
       } else if (type.getValue().isObject()) {
         add(type.getKey(), type.getValue(), typePointer, found, skip);

@@ -37,9 +37,7 @@ public final class GithubReporter implements Reporter {
     for (String note : report.notes()) {
       out.write("::notice title=connect-verify::" + data(note) + "\n");
     }
-    out.write(
-        "connect-verify: " + report.summary()
-            + (report.failed() ? " (failed at --fail-on " + report.failOn().label() + ")" : "") + "\n");
+    out.write("connect-verify: " + TextReporter.summary(report) + "\n");
   }
 
   private static String command(Finding f) {

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.connectverify.core.Finding;
@@ -41,7 +40,10 @@ public final class SarifReporter implements Reporter {
     for (Finding f : report.findings()) {
       rules.put(f.ruleId(), settings.rule(f.ruleId()));
     }
-    List<String> ruleIds = new ArrayList<>(rules.keySet());
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    for (String id : rules.keySet()) {
+      ruleIndex.put(id, ruleIndex.size());
+    }
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -62,7 +64,7 @@ public final class SarifReporter implements Reporter {
       g.writeStringField("columnKind", "utf16CodeUnits");
       g.writeArrayFieldStart("results");
       for (Finding f : report.findings()) {
-        writeResult(g, f, ruleIds.indexOf(f.ruleId()));
+        writeResult(g, f, ruleIndex.get(f.ruleId()));
       }
       g.writeEndArray();
       g.writeEndObject();

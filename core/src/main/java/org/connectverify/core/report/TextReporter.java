@@ -68,9 +68,12 @@ public final class TextReporter implements Reporter {
     for (String note : report.notes()) {
       out.write(paint(BOLD, "note:") + " " + note + "\n");
     }
-    String summary =
-        report.summary() + (report.failed() ? " (failed at --fail-on " + report.failOn().label() + ")" : "");
-    out.write(paint(report.failed() ? RED + BOLD : GREEN, summary) + "\n");
+    out.write(paint(report.failed() ? RED + BOLD : GREEN, summary(report)) + "\n");
+  }
+
+  /** The summary line's text, saying which threshold failed the run; the GitHub format ends with it too. */
+  static String summary(Report report) {
+    return report.summary() + (report.failed() ? " (failed at --fail-on " + report.failOn().label() + ")" : "");
   }
 
   /** The canonical line, coloured when asked (the text is the same either way). */

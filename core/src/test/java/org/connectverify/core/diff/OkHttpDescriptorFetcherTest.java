@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.connectverify.core.InputException;
 import org.connectverify.core.http.ProbeSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Against a JDK HTTP server on loopback, through the run's HTTP prober. */
 class OkHttpDescriptorFetcherTest {
   private static final byte[] DESCRIPTOR = "{\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8);
+  private static final CountDownLatch SLOW_RELEASED = new CountDownLatch(1);
   private static HttpServer server;
   private static String base;
 
@@ -39,7 +42,8 @@ class OkHttpDescriptorFetcherTest {
         "/slow",
         ex -> {
           try {
-            Thread.sleep(3000);
+            // answers only once the tests are over, however long the client waits
+            SLOW_RELEASED.await(30, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -52,6 +56,7 @@ class OkHttpDescriptorFetcherTest {
 
   @AfterAll
   static void stop() {
+    SLOW_RELEASED.countDown();
     server.stop(0);
   }
 
