@@ -75,7 +75,7 @@ for f in "${files[@]}"; do
   results="$({ grep -o '"ruleId" : "[^"]*"' "$f" || true; } | wc -l | tr -d ' ')"
   if [ -n "$errors" ]; then
     echo "sarif-check: FAIL $f: $(echo "$errors" | wc -l | tr -d ' ') errors, the first ones:" >&2
-    echo "$errors" | head -20 >&2
+    echo "$errors" | sed -n 1,20p >&2
     status=1
   else
     echo "sarif-check: ok   $(basename "$f"): $results results, 0 errors, $warnings warnings (SARIF Multitool $version)"
@@ -86,7 +86,7 @@ done
 list="$(IFS=,; echo "${files[*]}")"
 if ! (cd "$here" && mvn -q -B -pl core -am test -Dtest=SarifSchemaTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dconnectverify.sarif.schema="$schema" -Dconnectverify.sarif.files="$list" >"$work/schema.log" 2>&1); then
-  grep -vE '^\[(INFO|WARNING)\]' "$work/schema.log" | head -60 >&2
+  grep -vE '^\[(INFO|WARNING)\]' "$work/schema.log" | sed -n 1,60p >&2
   echo "sarif-check: FAIL: SARIF does not conform to the SARIF 2.1.0 schema" >&2
   status=1
 else

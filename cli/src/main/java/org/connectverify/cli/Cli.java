@@ -42,6 +42,7 @@ final class Cli implements Runnable {
 
   int execute(String[] args) {
     CommandLine cl = new CommandLine(this, new Factory());
+    String[] run = startsWithCommandOrOption(cl, args) ? args : withVerify(args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -56,15 +57,25 @@ final class Cli implements Runnable {
           err.println("connect-verify: internal error: " + ex);
           return ExitCodes.INTERNAL;
         });
-    return cl.execute(args);
+    return cl.execute(run);
   }
 
-  PrintWriter out() {
-    return out;
+  /**
+   * True unless the first argument is neither a subcommand nor a top-level option ({@code --help}, {@code --version}):
+   * then it is a path, for an implicit {@code verify}. Both sets come from the command tree, so a new subcommand
+   * needs no second list.
+   */
+  private static boolean startsWithCommandOrOption(CommandLine cl, String[] args) {
+    return args.length == 0
+        || cl.getSubcommands().containsKey(args[0])
+        || cl.getCommandSpec().optionsMap().containsKey(args[0]);
   }
 
-  PrintWriter err() {
-    return err;
+  private static String[] withVerify(String[] args) {
+    String[] run = new String[args.length + 1];
+    run[0] = "verify";
+    System.arraycopy(args, 0, run, 1, args.length);
+    return run;
   }
 
   /** Builds subcommands with the same writers. */

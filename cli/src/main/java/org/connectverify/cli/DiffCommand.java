@@ -29,17 +29,17 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
-    description = {
-      "Compare the released descriptor (OLD) with the one about to be released (NEW) and classify every change:",
-      "breaking or losing data (error), needing each customer's admin to approve it or a major version (warning),",
-      "or rolled out automatically (info)."
-    },
+    description =
+        "Compare the released descriptor (OLD) with the one about to be released (NEW) and classify every change:"
+            + " breaking or losing data (error), needing each customer's admin to approve it or a major version"
+            + " (warning), or rolled out automatically (info).",
     footer = {
       "",
-      "OLD and NEW are each a file, an http(s) URL (with --online), or git:REV:path, read from the repository of",
-      "the current folder without a checkout (path from the repository root, or ./path from the current folder).",
-      "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable side,",
-      "3 internal failure."
+      "OLD and NEW are each a file, an http(s) URL (with --online), or git:REV:path, read from the repository of"
+          + " the current folder without a checkout (path from the repository root, or ./path from the current"
+          + " folder).",
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable side,"
+          + " 3 internal failure."
     })
 final class DiffCommand implements Callable<Integer> {
   private final PrintWriter out;

@@ -2,10 +2,7 @@ package org.connectverify.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +16,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.connectverify.core.FailOn;
-import org.connectverify.core.Finding;
 import org.connectverify.core.InputException;
 import org.connectverify.core.Product;
 import org.connectverify.core.Report;
@@ -27,12 +23,12 @@ import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.diff.DescriptorDiff;
 import org.connectverify.core.diff.DiffSide;
 import org.connectverify.core.diff.DiffSides;
-import org.connectverify.core.diff.OkHttpDescriptorFetcher;
 import org.connectverify.core.diff.DiffChecks;
+import org.connectverify.core.diff.OkHttpDescriptorFetcher;
 import org.connectverify.core.report.ReportSettings;
-import org.connectverify.core.report.Reporter;
-import org.connectverify.core.report.Reports;
 import org.connectverify.core.report.RuleDocs;
+import org.connectverify.core.run.ReportTarget;
+import org.connectverify.core.run.ReportWriter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -115,7 +111,7 @@ public final class DiffMojo extends AbstractMojo {
       return;
     }
     VerifyOptions options;
-    Reporter reporter;
+    ReportTarget target;
     try {
       VerifyOptions.Builder b =
           VerifyOptions.builder()
@@ -124,7 +120,7 @@ public final class DiffMojo extends AbstractMojo {
               .baseDir(basedir.toPath());
       skipRules.forEach(b::skipRule);
       options = b.build();
-      reporter = reporter(format, options);
+      target = new ReportTarget(format, outputFile == null ? null : outputFile.toPath());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("connect-verify: " + e.getMessage());
     }
@@ -138,7 +134,7 @@ public final class DiffMojo extends AbstractMojo {
     }
     log(report);
     if (outputFile != null) {
-      write(report, reporter);
+      write(report, target, options);
     }
     if (report.failed()) {
       throw new MojoFailureException(
@@ -196,42 +192,23 @@ public final class DiffMojo extends AbstractMojo {
   }
 
   private void log(Report report) {
-    for (Finding f : report.findings()) {
-      String line = f.toString() + (f.hint() == null ? "" : System.lineSeparator() + "    hint: " + f.hint());
-      switch (f.severity()) {
-        case ERROR -> getLog().error(line);
-        case WARNING -> getLog().warn(line);
-        default -> getLog().info(line);
-      }
-    }
-    report.notes().forEach(n -> getLog().info(n));
-    getLog().info(report.summary());
+    report.findings().forEach(f -> ReportLog.finding(getLog(), f));
+    ReportLog.descriptorsAndNotes(getLog(), report);
+    getLog().info("connect-verify: " + report.summary());
   }
 
-  private void write(Report report, Reporter reporter) throws MojoExecutionException {
-    StringWriter buffer = new StringWriter();
-    try {
-      reporter.write(report, buffer);
-      File parent = outputFile.getAbsoluteFile().getParentFile();
-      if (parent != null) {
-        Files.createDirectories(parent.toPath());
-      }
-      try (Writer w = Files.newBufferedWriter(outputFile.toPath(), StandardCharsets.UTF_8)) {
-        w.write(buffer.toString());
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("connect-verify: cannot write " + outputFile + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The core's reporter for a format name, told about the diff rules (SARIF and JUnit list the rules run). */
-  private static Reporter reporter(String name, VerifyOptions options) {
+  /** Through the core's report writer, as the CLI's diff writes it (SARIF and JUnit list the diff rules run). */
+  private void write(Report report, ReportTarget target, VerifyOptions options) throws MojoExecutionException {
     ReportSettings settings =
         ReportSettings.builder()
-            .catalogue(DiffChecks.rules())
             .rulesRun(DiffChecks.rules().stream().filter(r -> !options.skips(r.id())).toList())
             .ruleHelp(RuleDocs::page)
             .build();
-    return Reports.create(name, settings);
+    try {
+      ReportWriter.write(report, List.of(target), settings, settings, basedir.toPath(), Writer.nullWriter())
+          .forEach(m -> getLog().info("connect-verify: " + m));
+    } catch (IOException e) {
+      throw new MojoExecutionException("connect-verify: cannot write " + outputFile + ": " + e.getMessage(), e);
+    }
   }
 }

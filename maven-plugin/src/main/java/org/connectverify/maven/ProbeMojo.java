@@ -1,8 +1,6 @@
 package org.connectverify.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.connectverify.core.Report;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.probe.Probe;
 import org.connectverify.core.probe.ProbeOptions;
-import org.connectverify.core.report.TextReporter;
 
 /**
  * {@code mvn connect:probe -Dconnect.probe.baseUrl=URL}: acts as the product against a running app (signed install,
@@ -85,21 +82,9 @@ public final class ProbeMojo extends AbstractMojo {
     } catch (IllegalArgumentException | InputException e) {
       throw new MojoExecutionException("connect-verify probe: " + e.getMessage(), e);
     }
-    StringWriter text = new StringWriter();
-    try {
-      new TextReporter(false).write(report, text);
-    } catch (IOException e) {
-      throw new MojoExecutionException("connect-verify probe: cannot render the report", e);
-    }
-    for (String line : text.toString().split("\n")) {
-      if (line.contains(": error: ")) {
-        getLog().error(line);
-      } else if (line.contains(": warning: ")) {
-        getLog().warn(line);
-      } else {
-        getLog().info(line);
-      }
-    }
+    report.findings().forEach(f -> ReportLog.finding(getLog(), f));
+    ReportLog.descriptorsAndNotes(getLog(), report);
+    getLog().info("connect-verify: " + report.summary());
     if (report.failed()) {
       throw new MojoFailureException("connect-verify probe: " + report.summary());
     }

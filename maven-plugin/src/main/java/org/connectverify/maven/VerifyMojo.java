@@ -269,8 +269,8 @@ public final class VerifyMojo extends AbstractMojo {
             writeBaseline == null ? null : writeBaseline.toPath(),
             display);
     Report report = run.result().report();
-    report.findings().forEach(this::log);
-    logDescriptors(report);
+    report.findings().forEach(f -> ReportLog.finding(getLog(), f));
+    ReportLog.descriptorsAndNotes(getLog(), report);
     Path json = ReportFiles.json(dir);
     logMessages(run.result(), json, display);
     String outcome = report.summary() + "; report: " + display.of(json);
@@ -445,7 +445,7 @@ public final class VerifyMojo extends AbstractMojo {
     Set<String> onlyTogether = new HashSet<>(run.raw());
     onlyTogether.removeAll(known);
     List<Finding> fresh = report.findings().stream().filter(f -> onlyTogether.contains(f.toString())).toList();
-    fresh.forEach(this::log);
+    fresh.forEach(f -> ReportLog.finding(getLog(), f));
     Path json = ReportFiles.json(dir);
     String summary =
         "connect-verify: the reactor's descriptors from " + modules + " verified as one set: " + report.summary()
@@ -468,34 +468,6 @@ public final class VerifyMojo extends AbstractMojo {
     if (own != null || set != null) {
       throw new MojoFailureException(own != null ? own : set);
     }
-  }
-
-  private void log(Finding f) {
-    List<String> lines = new ArrayList<>();
-    lines.add(f.toString());
-    for (Finding.Related r : f.related()) {
-      lines.add("    " + r.position().describe() + ": " + r.message());
-    }
-    if (f.hint() != null) {
-      lines.add("    hint: " + f.hint());
-    }
-    for (String line : lines) {
-      switch (f.severity()) {
-        case ERROR -> getLog().error(line);
-        case WARNING -> getLog().warn(line);
-        case INFO -> getLog().info(line);
-      }
-    }
-  }
-
-  private void logDescriptors(Report report) {
-    for (Report.Checked d : report.descriptors()) {
-      if (d.product() != null) {
-        getLog().info("connect-verify: " + d.file() + " checked as " + d.product().label() + " (" + d.productReason()
-            + ")");
-      }
-    }
-    report.notes().forEach(n -> getLog().info("connect-verify: " + n));
   }
 
   /** The run's messages (reports and baseline written), except the JSON report, which the summary line names. */
