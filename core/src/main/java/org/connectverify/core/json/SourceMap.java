@@ -59,4 +59,34 @@ public final class SourceMap {
   public int size() {
     return entries.size();
   }
+
+  /** A builder for readers of other formats (YAML) that record the same positions as {@link JsonReader}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects positions pointer by pointer; the last entry for a pointer wins (as the last duplicate key does). */
+  public static final class Builder {
+    private final Map<String, int[]> entries = new HashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Records where the value at {@code pointer} stands, and its key ({@code keyLine} 0 for array elements and the
+     * root).
+     */
+    public Builder put(String pointer, int keyLine, int keyColumn, int line, int column) {
+      entries.put(pointer, new int[] {keyLine, keyColumn, line, column});
+      return this;
+    }
+
+    /** {keyLine, keyColumn, line, column} recorded for pointer, or null. */
+    public int[] get(String pointer) {
+      return entries.get(pointer);
+    }
+
+    public SourceMap build() {
+      return new SourceMap(entries);
+    }
+  }
 }
