@@ -94,6 +94,9 @@ public final class Checks {
             TemplateRules.UNRESOLVED)) {
       rules.put(r.id(), r);
     }
+    for (Rule r : org.connectverify.core.manifest.ManifestRules.reading()) {
+      rules.put(r.id(), r);
+    }
     for (Rule r : org.connectverify.core.probe.ProbeRules.all()) {
       rules.put(r.id(), r);
     }

@@ -15,9 +15,22 @@ import org.connectverify.core.json.SourceMap;
  * @param sourceMap positions of every value in {@code file}
  * @param product the product used for checking
  * @param productReason why that product was chosen, for the report
+ * @param origin the document the descriptor was read from (itself, or a manifest) and how pointers map back to it
  */
 public record Descriptor(
-    String file, Path path, JsonNode root, SourceMap sourceMap, Product product, String productReason) {
+    String file,
+    Path path,
+    JsonNode root,
+    SourceMap sourceMap,
+    Product product,
+    String productReason,
+    Origin origin) {
+
+  /** A descriptor read from {@code atlassian-connect.json}: its own document. */
+  public Descriptor(
+      String file, Path path, JsonNode root, SourceMap sourceMap, Product product, String productReason) {
+    this(file, path, root, sourceMap, product, productReason, Origin.descriptor(root));
+  }
 
   /** The value at a JSON pointer, or a missing node. */
   public JsonNode at(String pointer) {
@@ -36,15 +49,27 @@ public record Descriptor(
     return m.isObject() ? m : MissingNode.getInstance();
   }
 
-  /** Position of the value at pointer. */
+  /** Position of the value at a descriptor pointer, in the file it was read from (with that file's pointer). */
   public Position position(String pointer) {
-    int[] lc = sourceMap.value(pointer);
-    return new Position(file, lc[0], lc[1], pointer);
+    return sourcePosition(origin.toSource(pointer));
   }
 
-  /** Position of the key of the member at pointer (its value's for array elements). */
+  /** Position of the key of the member at a descriptor pointer (its value's for array elements). */
   public Position keyPosition(String pointer) {
-    int[] lc = sourceMap.key(pointer);
-    return new Position(file, lc[0], lc[1], pointer);
+    String source = origin.toSource(pointer);
+    int[] lc = sourceMap.key(source);
+    return new Position(file, lc[0], lc[1], source);
+  }
+
+  /** Position of the value at a pointer into the source document itself (the manifest, for a manifest). */
+  public Position sourcePosition(String sourcePointer) {
+    int[] lc = sourceMap.value(sourcePointer);
+    return new Position(file, lc[0], lc[1], sourcePointer);
+  }
+
+  /** Position of the key at a pointer into the source document itself. */
+  public Position sourceKeyPosition(String sourcePointer) {
+    int[] lc = sourceMap.key(sourcePointer);
+    return new Position(file, lc[0], lc[1], sourcePointer);
   }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Expands the paths a user names into descriptor files. A file is taken as it is; a folder is searched for
- * {@code atlassian-connect*.json} files, and for other {@code *connect*.json} files that look like descriptors,
+ * {@code atlassian-connect*.json} files, for other {@code *connect*.json} files that look like descriptors, and for
+ * Forge {@code manifest.yml} files (Connect on Forge),
  * skipping build output, dependencies and VCS folders.
  */
 final class DescriptorFinder {
@@ -33,7 +34,7 @@ final class DescriptorFinder {
         List<Path> found = search(input);
         if (found.isEmpty()) {
           throw new InputException(
-              input + ": no descriptor found in this folder (looked for atlassian-connect*.json and *connect*.json)");
+              input + ": no descriptor found in this folder (looked for atlassian-connect*.json, *connect*.json and manifest.yml)");
         }
         out.addAll(found);
       } else if (Files.exists(input)) {
@@ -63,6 +64,8 @@ final class DescriptorFinder {
               String name = f.getFileName().toString();
               if (name.startsWith("atlassian-connect") && name.endsWith(".json")) {
                 found.add(f);
+              } else if ((name.equals("manifest.yml") || name.equals("manifest.yaml")) && looksLikeManifest(f)) {
+                found.add(f);
               } else if (name.endsWith(".json") && name.contains("connect") && looksLikeDescriptor(f)) {
                 found.add(f);
               }
@@ -79,6 +82,20 @@ final class DescriptorFinder {
     }
     found.sort(null);
     return found;
+  }
+
+  /**
+   * A cheap sniff of the first 64 KiB: a Forge manifest has a top-level {@code app:} and {@code modules:},
+   * {@code connectModules:} or {@code remotes:} (other tools' {@code manifest.yml}, such as Cloud Foundry's, do not).
+   */
+  private static boolean looksLikeManifest(Path f) {
+    try (InputStream in = Files.newInputStream(f)) {
+      String head = new String(in.readNBytes(65536), StandardCharsets.UTF_8);
+      return head.matches("(?s)(.*\\n)?app:.*")
+          && head.matches("(?s)(.*\\n)?(modules|connectModules|remotes):.*");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A cheap sniff of the first 64 KiB: a descriptor names a baseUrl and modules or authentication. */

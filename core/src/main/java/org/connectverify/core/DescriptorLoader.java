@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.manifest.ConnectParts;
+import org.connectverify.core.manifest.ManifestRules;
 import org.connectverify.core.template.Templating;
 
 /**
@@ -48,13 +50,23 @@ public final class DescriptorLoader {
     }
   }
 
+  /** True when a file of this name is read as a Forge manifest ({@code manifest.yml}, or any YAML file). */
+  public static boolean isManifestName(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".yml") || n.endsWith(".yaml");
+  }
+
   /**
-   * Parses, templates (JSON objects only) and decides the product.
+   * Parses, templates (JSON objects only) and decides the product. A file named {@code *.yml} or {@code *.yaml} is
+   * read as a Forge manifest and its Connect parts become the descriptor; any other file as a descriptor.
    *
    * @param file the file on disk (Spring Boot properties are looked up next to it), or null
    * @param display the name shown in findings
    */
   public Loaded load(Path file, String display, byte[] bytes) {
+    if (isManifestName(display)) {
+      return loadManifest(file, display, bytes);
+    }
     JsonReader.Result parsed = services.json().read(bytes, display);
     if (!parsed.parsed()) {
       return new Loaded(parsed, null, List.of(), List.of());
@@ -82,6 +94,43 @@ public final class DescriptorLoader {
       reason = "not a JSON object";
     }
     Descriptor descriptor = new Descriptor(display, file, root, parsed.sourceMap(), product, reason);
+    return new Loaded(parsed, descriptor, findings, notes);
+  }
+
+  /**
+   * A Forge manifest: read as YAML with positions, its {@code ${VAR}} placeholders filled, and its Connect parts mapped
+   * to the descriptor the checks read, every pointer leading back to the manifest's own lines.
+   */
+  private Loaded loadManifest(Path file, String display, byte[] bytes) {
+    JsonReader.Result parsed = services.yaml().read(bytes, display);
+    List<Finding> findings = new java.util.ArrayList<>();
+    if (bytes.length > ManifestRules.MAX_BYTES) {
+      findings.add(
+          new Finding(
+              ManifestRules.TOO_LARGE.id(),
+              ManifestRules.TOO_LARGE.defaultSeverity(),
+              new Position(display, 1, 1, ""),
+              String.format(
+                  "manifest is %,d bytes; forge deploy refuses manifests over %,d bytes (200 KB)",
+                  bytes.length, ManifestRules.MAX_BYTES),
+              "move long texts into translation files and drop unused modules",
+              List.of()));
+    }
+    if (!parsed.parsed()) {
+      return new Loaded(parsed, null, findings, List.of());
+    }
+    JsonNode manifest = parsed.root();
+    List<String> notes = List.of();
+    if (manifest.isObject()) {
+      Templating.Outcome t = templating.applyManifest(display, manifest, parsed.sourceMap());
+      findings.addAll(t.findings());
+      notes = t.notes();
+      manifest = t.root();
+    }
+    ConnectParts.Mapped mapped = ConnectParts.map(manifest, options.product());
+    Product product = mapped.product() != null ? mapped.product() : Product.COMMON;
+    Descriptor descriptor =
+        new Descriptor(display, file, mapped.root(), parsed.sourceMap(), product, mapped.reason(), mapped.origin());
     return new Loaded(parsed, descriptor, findings, notes);
   }
 }

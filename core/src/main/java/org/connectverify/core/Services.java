@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.json.YamlReader;
+import org.connectverify.core.manifest.ManifestRules;
 import org.connectverify.core.resources.ResourceResolver;
 import org.connectverify.core.schema.SchemaSet;
 
@@ -13,6 +15,7 @@ public final class Services {
   private final SchemaSet schemas = new SchemaSet();
   private final JsonReader json = new JsonReader();
   private final ResourceResolver resources;
+  private volatile YamlReader yaml;
 
   public Services() {
     this(VerifyOptions.builder().build());
@@ -30,6 +33,20 @@ public final class Services {
 
   public JsonReader json() {
     return json;
+  }
+
+  /** The YAML reader for manifests, made on first use (a run over descriptors never loads the YAML parser). */
+  public YamlReader yaml() {
+    YamlReader y = yaml;
+    if (y == null) {
+      synchronized (this) {
+        if (yaml == null) {
+          yaml = new YamlReader(ManifestRules.YAML_SYNTAX, ManifestRules.DUPLICATE_KEY);
+        }
+        y = yaml;
+      }
+    }
+    return y;
   }
 
   /** The only way checks open files a descriptor refers to. */

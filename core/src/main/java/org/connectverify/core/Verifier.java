@@ -177,6 +177,11 @@ public final class Verifier {
             : HttpProbe.offline());
   }
 
+  /** True for a check of the manifest itself (category {@code manifest}): the only ones a plain Forge app gets. */
+  private static boolean manifestOnly(Check check) {
+    return !check.rules().isEmpty() && check.rules().stream().allMatch(r -> r.category().equals("manifest"));
+  }
+
   /** True for a check that only reports rules needing the network. */
   private static boolean needsNetwork(Check check) {
     return !check.rules().isEmpty() && check.rules().stream().allMatch(Rule::network);
@@ -221,11 +226,22 @@ public final class Verifier {
     DescriptorResources resources =
         DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
-    if (root.isObject()) {
+    boolean connect = descriptor.origin().connect();
+    if (root.isObject() && connect) {
       run.members.add(new SetContext.Member(descriptor, resources));
+    }
+    if (!connect) {
+      run.notes.add(
+          display
+              + ": "
+              + descriptor.productReason()
+              + "; only the manifest's own rules were checked (no Connect modules to verify)");
     }
     List<Check> toRun = new ArrayList<>();
     for (Check check : checks) {
+      if (!connect && !manifestOnly(check)) {
+        continue;
+      }
       if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
         continue;
       }

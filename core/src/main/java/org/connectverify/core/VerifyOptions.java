@@ -26,10 +26,12 @@ public final class VerifyOptions {
   private final String defaultLocale;
   private final List<String> springProfiles;
   private final boolean online;
+  private final boolean useEnvironment;
   private final String baseUrl;
   private final String descriptorUrl;
   private final ProbeSettings http;
   private final Map<Path, AppFolders> appFolders;
+  private final Map<String, String> environment;
 
   /**
    * Where a host knows one app's files are, for hosts that know better than discovery from the descriptor's location
@@ -58,10 +60,29 @@ public final class VerifyOptions {
     this.defaultLocale = b.defaultLocale;
     this.springProfiles = List.copyOf(b.springProfiles);
     this.online = b.online;
+    this.useEnvironment = b.useEnvironment;
     this.baseUrl = b.baseUrl;
     this.descriptorUrl = b.descriptorUrl;
     this.http = b.http.build();
     this.appFolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.appFolders));
+    this.environment =
+        !b.useEnvironment
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(b.environment != null ? b.environment : System.getenv()));
+  }
+
+  /**
+   * Environment variables that fill a manifest's {@code ${VAR}} placeholders, as Forge fills them at deploy; empty
+   * unless the user asked for them ({@code --env-vars}), so by default a verdict does not depend on the machine.
+   */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** True when the process environment fills {@code ${VAR}} placeholders of manifests. */
+  public boolean usesEnvironment() {
+    return useEnvironment;
   }
 
   public static Builder builder() {
@@ -198,6 +219,8 @@ public final class VerifyOptions {
     b.descriptorUrl = descriptorUrl;
     b.http = http.toBuilder();
     b.appFolders.putAll(appFolders);
+    b.useEnvironment = useEnvironment;
+    b.environment = useEnvironment ? environment : null;
     return b;
   }
 
@@ -217,8 +240,23 @@ public final class VerifyOptions {
     private String descriptorUrl;
     private ProbeSettings.Builder http = ProbeSettings.builder();
     private final Map<Path, AppFolders> appFolders = new LinkedHashMap<>();
+    private boolean useEnvironment;
+    private Map<String, String> environment;
 
     private Builder() {}
+
+    /** Fill a manifest's {@code ${VAR}} placeholders from the process environment too (after --var and --vars). */
+    public Builder useEnvironment(boolean use) {
+      this.useEnvironment = use;
+      return this;
+    }
+
+    /** The environment to read instead of the process's (tests and embedders); implies {@link #useEnvironment}. */
+    public Builder environment(Map<String, String> env) {
+      this.environment = env == null ? null : new LinkedHashMap<>(env);
+      this.useEnvironment = env != null;
+      return this;
+    }
 
     /** The product to check against; null means detect it. */
     public Builder product(Product product) {
@@ -359,6 +397,7 @@ public final class VerifyOptions {
           severity(value.substring(0, eq).trim(), Severity.parse(value.substring(eq + 1)));
         }
         case "online" -> online(parseBoolean(name, value));
+        case "env-vars" -> useEnvironment(parseBoolean(name, value));
         case "base-url" -> baseUrl(value);
         case "descriptor-url" -> descriptorUrl(value);
         default -> {

@@ -225,6 +225,11 @@ public final class JsonReader {
     }
   }
 
+  /** The bytes as UTF-8 text (a UTF-8 byte order mark dropped), or null with an encoding finding. */
+  static String decodeUtf8(byte[] bytes, String file, List<Finding> findings) {
+    return decode(bytes, file, findings);
+  }
+
   private static String decode(byte[] bytes, String file, List<Finding> findings) {
     int start = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {

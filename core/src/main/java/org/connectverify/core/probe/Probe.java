@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.connectverify.core.Descriptor;
+import org.connectverify.core.DescriptorLoader;
 import org.connectverify.core.Finding;
 import org.connectverify.core.InputException;
 import org.connectverify.core.Position;
@@ -75,13 +76,20 @@ public final class Probe {
     }
     try (ProbeHttp http = httpFactory.apply(options)) {
       Loaded loaded = load(http, base);
-      List<Finding> readProblems = loaded.parsed.findings();
-      if (!loaded.parsed.parsed() || !loaded.parsed.root().isObject()) {
+      List<Finding> readProblems = new java.util.ArrayList<>(loaded.read.parsed().findings());
+      readProblems.addAll(loaded.read.findings());
+      Descriptor read = loaded.read.descriptor();
+      if (read == null || !read.root().isObject()) {
         return report(loaded.display, null, null, readProblems, List.of("the descriptor could not be read; nothing was probed"));
       }
+      if (!read.origin().connect()) {
+        return report(
+            loaded.display, null, null, readProblems,
+            List.of(read.productReason() + ": there are no Connect modules, so nothing was probed"));
+      }
       Descriptor descriptor =
-          new Descriptor(loaded.display, loaded.path, loaded.parsed.root(), loaded.parsed.sourceMap(),
-              options.common().product(), "probe");
+          new Descriptor(loaded.display, loaded.path, read.root(), read.sourceMap(),
+              options.common().product(), "probe", read.origin());
       ProbeTarget target = ProbeTarget.of(descriptor);
       if (target.authenticationType().equals("none")) {
         throw new InputException(
@@ -144,10 +152,11 @@ public final class Probe {
     }
   }
 
-  private record Loaded(String display, Path path, JsonReader.Result parsed) {}
+  /** The descriptor as read (from a descriptor or a manifest, templated as verify reads it). */
+  private record Loaded(String display, Path path, DescriptorLoader.Loaded read) {}
 
   private Loaded load(ProbeHttp http, URI base) throws InputException {
-    JsonReader reader = new JsonReader();
+    DescriptorLoader loader = DescriptorLoader.create(options.common());
     Path file = options.descriptor();
     if (file != null) {
       byte[] bytes;
@@ -157,7 +166,7 @@ public final class Probe {
         throw new InputException(file + ": cannot read: " + e.getMessage(), e);
       }
       String display = displayPath(file);
-      return new Loaded(display, file, reader.read(bytes, display));
+      return new Loaded(display, file, loader.load(file, display, bytes));
     }
     URI url = URI.create(base + "/atlassian-connect.json");
     ProbeHttp.Response r;
@@ -171,7 +180,7 @@ public final class Probe {
       throw new InputException(
           "cannot fetch the descriptor from " + url + ": HTTP " + r.status() + " (pass the descriptor file instead)");
     }
-    return new Loaded(url.toString(), null, reader.read(r.body(), url.toString()));
+    return new Loaded(url.toString(), null, loader.load(null, url.toString(), r.body()));
   }
 
   private String displayPath(Path file) {

@@ -71,6 +71,17 @@ public final class TemplateEngine {
     return value != null && ANY_PLACEHOLDER.matcher(value).find();
   }
 
+  /**
+   * True inside a descriptor's {@code modules}, and inside a manifest's {@code modules} and {@code connectModules}:
+   * where {@code ${page.id}}-style tokens may be URL context variables.
+   */
+  static boolean inModules(String pointer) {
+    return pointer.equals("/modules")
+        || pointer.startsWith("/modules/")
+        || pointer.equals("/connectModules")
+        || pointer.startsWith("/connectModules/");
+  }
+
   /** Fills the placeholders of {@code root} from {@code vars}. */
   public Result apply(JsonNode root, Variables vars) {
     Walk w = new Walk(vars);
@@ -110,7 +121,7 @@ public final class TemplateEngine {
         if (!text.contains("{{") && !text.contains("${")) {
           return n;
         }
-        boolean appLevel = !(pointer.equals("/modules") || pointer.startsWith("/modules/"));
+        boolean appLevel = !inModules(pointer);
         String result = spring(mustache(text, pointer, appLevel), pointer, appLevel, new HashSet<>(), 0);
         if (!result.equals(text)) {
           changed = true;

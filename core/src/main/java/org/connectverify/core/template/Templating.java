@@ -88,8 +88,25 @@ public final class Templating {
     if (descriptorFile != null && mentionsSpringPlaceholder(root)) {
       vars = user.withWeaker(springLayers(descriptorFile, notes));
     }
+    return fill(root, vars, file, sourceMap, notes, false);
+  }
+
+  /**
+   * Fills one Forge manifest's {@code ${VAR}} placeholders as {@code forge deploy} does from environment variables:
+   * from {@code --var} and {@code --vars}, then the process environment when the user asked for it.
+   */
+  public Outcome applyManifest(String file, JsonNode root, SourceMap sourceMap) {
+    Variables vars = user;
+    if (!options.environment().isEmpty()) {
+      vars = user.withWeaker(List.of(new Variables.Layer("the environment", options.environment(), true)));
+    }
+    return fill(root, vars, file, sourceMap, new ArrayList<>(), true);
+  }
+
+  private Outcome fill(
+      JsonNode root, Variables vars, String file, SourceMap sourceMap, List<String> notes, boolean manifest) {
     TemplateEngine.Result r = new TemplateEngine().apply(root, vars);
-    List<Finding> findings = unresolved(r, file, sourceMap);
+    List<Finding> findings = unresolved(r, file, sourceMap, manifest);
     if (!r.filled().isEmpty()) {
       Map<String, List<String>> bySource = new LinkedHashMap<>();
       r.filled().forEach((text, v) -> bySource.computeIfAbsent(v.source(), k -> new ArrayList<>()).add(text));
@@ -100,7 +117,7 @@ public final class Templating {
     return new Outcome(r.root(), findings, notes);
   }
 
-  private List<Finding> unresolved(TemplateEngine.Result r, String file, SourceMap sourceMap) {
+  private List<Finding> unresolved(TemplateEngine.Result r, String file, SourceMap sourceMap, boolean manifest) {
     Map<String, List<TemplateEngine.Occurrence>> byText = new LinkedHashMap<>();
     for (TemplateEngine.Occurrence o : r.unresolved()) {
       byText.computeIfAbsent(o.syntax() + " " + o.text(), k -> new ArrayList<>()).add(o);
@@ -119,11 +136,31 @@ public final class Templating {
               TemplateRules.UNRESOLVED.id(),
               TemplateRules.UNRESOLVED.defaultSeverity(),
               at,
-              message(first, label(first.pointer())) + more,
-              hint(first),
+              (manifest ? manifestMessage(first) : message(first, label(first.pointer()))) + more,
+              manifest ? manifestHint(first) : hint(first),
               List.of()));
     }
     return out;
+  }
+
+  private static String manifestMessage(TemplateEngine.Occurrence o) {
+    String head = "placeholder " + o.text() + " in " + Pointers.readable(o.pointer()) + " has no value";
+    return o.syntax() == TemplateEngine.Syntax.SPRING
+        ? head
+            + ": forge deploy fills it from the environment variable "
+            + o.name()
+            + ", so connect-verify cannot check what the product will see"
+        : head + ": Forge does not fill {{...}} placeholders; the product sees this text as it is";
+  }
+
+  private static String manifestHint(TemplateEngine.Occurrence o) {
+    String name = o.name().isEmpty() ? "NAME" : o.name();
+    return o.syntax() == TemplateEngine.Syntax.SPRING
+        ? "pass --var "
+            + name
+            + "=VALUE with the value of the environment you deploy to, or --env-vars to read this process's"
+            + " environment"
+        : "replace the placeholder with the value before deploying";
   }
 
   private static String message(TemplateEngine.Occurrence o, String field) {

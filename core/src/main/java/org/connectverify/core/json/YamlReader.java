@@ -1,0 +1,282 @@
+package org.connectverify.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.connectverify.core.Finding;
+import org.connectverify.core.Position;
+import org.connectverify.core.Rule;
+
+/**
+ * Reads a YAML document (a Forge {@code manifest.yml}) into the same tree and {@link SourceMap} that {@link JsonReader}
+ * gives for JSON, so every check reads both formats alike.
+ *
+ * <p>Jackson's YAML format (SnakeYAML underneath) is used deliberately: it is a streaming {@link JsonParser} with the
+ * line and column of every token, so positions are recorded exactly as for JSON, with no second pass and no second
+ * tree type. What Jackson leaves to the caller is handled here: duplicate keys (Forge's YAML parser refuses them),
+ * aliases (Jackson hands an alias over as the anchor's name; here it becomes a copy of the anchored value, as every YAML
+ * loader does, with a cap against alias bombs), several documents in one file, tabs and other syntax errors (a
+ * positioned finding each, never an exception). Thread-safe.
+ */
+public final class YamlReader {
+  /** The most nodes aliases may add by copying: far above any real manifest, far below an alias bomb's size. */
+  static final int MAX_ALIAS_NODES = 100_000;
+
+  private static final int MAX_DEPTH = 256;
+
+  private final YAMLFactory factory;
+  private final Rule syntax;
+  private final Rule duplicateKey;
+
+  /**
+   * @param syntax the rule for text that is not one YAML document
+   * @param duplicateKey the rule for a key given twice in one mapping
+   */
+  public YamlReader(Rule syntax, Rule duplicateKey) {
+    this.factory =
+        YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+    this.syntax = syntax;
+    this.duplicateKey = duplicateKey;
+  }
+
+  /** Reads {@code bytes} (UTF-8); {@code file} is the display path used in findings. */
+  public JsonReader.Result read(byte[] bytes, String file) {
+    List<Finding> findings = new ArrayList<>();
+    String text = JsonReader.decodeUtf8(bytes, file, findings);
+    if (text == null) {
+      return new JsonReader.Result(null, SourceMap.empty(), "", findings);
+    }
+    if (text.isBlank()) {
+      findings.add(finding(syntax, file, 1, 1, "", "file is empty: expected a YAML mapping", null));
+      return new JsonReader.Result(null, SourceMap.empty(), text, findings);
+    }
+    SourceMap.Builder positions = SourceMap.builder();
+    try (YAMLParser p = (YAMLParser) factory.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        findings.add(finding(syntax, file, 1, 1, "", "file holds no YAML document", null));
+        return new JsonReader.Result(null, SourceMap.empty(), text, findings);
+      }
+      Builder b = new Builder(p, file, positions, findings);
+      JsonNode root = b.value("", 0, 0);
+      if (p.nextToken() != null) {
+        JsonLocation at = p.currentTokenLocation();
+        findings.add(
+            finding(
+                syntax,
+                file,
+                at.getLineNr(),
+                at.getColumnNr(),
+                "",
+                "the file holds more than one YAML document (a second one starts here); a manifest is one document",
+                "remove the '---' separator and everything after it, or merge the documents into one"));
+        return new JsonReader.Result(null, SourceMap.empty(), text, findings);
+      }
+      return new JsonReader.Result(root, positions.build(), text, findings);
+    } catch (StreamConstraintsException e) {
+      findings.add(
+          finding(syntax, file, 0, 0, "", "YAML is nested deeper than " + MAX_DEPTH + " levels; not a manifest", null));
+    } catch (AliasBomb e) {
+      findings.add(
+          finding(
+              syntax,
+              file,
+              e.line,
+              e.column,
+              "",
+              "aliases expand the document beyond " + MAX_ALIAS_NODES + " nodes (an alias bomb?); not read further",
+              "write the repeated values out, or use fewer nested aliases"));
+    } catch (IOException | RuntimeException e) {
+      findings.add(syntaxFinding(e, file));
+    }
+    return new JsonReader.Result(null, SourceMap.empty(), text, findings);
+  }
+
+  /** The parser's problem as one positioned line; SnakeYAML's multi-line messages are cut to their gist. */
+  private Finding syntaxFinding(Exception e, String file) {
+    int line = 0;
+    int column = 0;
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe) {
+      message = jpe.getOriginalMessage();
+      JsonLocation at = jpe.getLocation();
+      if (at != null) {
+        line = Math.max(at.getLineNr(), 0);
+        column = Math.max(at.getColumnNr(), 0);
+      }
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+      String problem = m.getProblem() == null ? "" : m.getProblem();
+      String context = m.getContext() == null ? "" : m.getContext();
+      message = context.isEmpty() ? problem : context + ": " + problem;
+      if (m.getProblemMark() != null) {
+        line = m.getProblemMark().getLine() + 1;
+        column = m.getProblemMark().getColumn() + 1;
+      }
+    }
+    message = gist(message);
+    String hint = null;
+    if (message.contains("'\\t'") || message.contains("\\t")) {
+      message = "a tab character where YAML allows only spaces: " + message;
+      hint = "indent with spaces; YAML forbids tabs in indentation";
+    }
+    return finding(syntax, file, line, column, "", "invalid YAML: " + message, hint);
+  }
+
+  private static String gist(String message) {
+    String m = message == null ? "" : message;
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
+    }
+    return m.replaceAll("\\s*\\(for input source:.*$", "").replaceAll("\\s+", " ").strip();
+  }
+
+  /** Raised when aliases copy more nodes than {@link #MAX_ALIAS_NODES}. */
+  private static final class AliasBomb extends RuntimeException {
+    final int line;
+    final int column;
+
+    AliasBomb(int line, int column) {
+      super(null, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+  }
+
+  /** Streams tokens into Jackson nodes while recording positions, anchors and duplicate keys. */
+  private final class Builder {
+    private final YAMLParser p;
+    private final String file;
+    private final SourceMap.Builder positions;
+    private final List<Finding> findings;
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private int copied;
+
+    Builder(YAMLParser p, String file, SourceMap.Builder positions, List<Finding> findings) {
+      this.p = p;
+      this.file = file;
+      this.positions = positions;
+      this.findings = findings;
+    }
+
+    JsonNode value(String pointer, int keyLine, int keyCol) throws IOException {
+      JsonLocation at = p.currentTokenLocation();
+      positions.put(pointer, keyLine, keyCol, at.getLineNr(), at.getColumnNr());
+      if (p.isCurrentAlias()) {
+        JsonNode target = anchors.get(p.getText());
+        if (target == null) {
+          return nodes.textNode(p.getText());
+        }
+        copied += size(target);
+        if (copied > MAX_ALIAS_NODES) {
+          throw new AliasBomb(at.getLineNr(), at.getColumnNr());
+        }
+        return target.deepCopy();
+      }
+      String anchor = p.getObjectId();
+      JsonNode node = scalarOrContainer(pointer);
+      if (anchor != null) {
+        anchors.put(anchor, node);
+      }
+      return node;
+    }
+
+    private JsonNode scalarOrContainer(String pointer) throws IOException {
+      JsonToken t = p.currentToken();
+      switch (t) {
+        case START_OBJECT:
+          return object(pointer);
+        case START_ARRAY:
+          return array(pointer);
+        case VALUE_STRING:
+          return nodes.textNode(p.getText());
+        case VALUE_NUMBER_INT:
+          return nodes.numberNode(p.getBigIntegerValue());
+        case VALUE_NUMBER_FLOAT:
+          return nodes.numberNode(p.getDecimalValue());
+        case VALUE_TRUE:
+          return nodes.booleanNode(true);
+        case VALUE_FALSE:
+          return nodes.booleanNode(false);
+        case VALUE_NULL:
+          return nodes.nullNode();
+        default:
+          return nodes.textNode(p.getText() == null ? "" : p.getText());
+      }
+    }
+
+    private ObjectNode object(String pointer) throws IOException {
+      ObjectNode obj = nodes.objectNode();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonLocation keyAt = p.currentTokenLocation();
+        String childPointer = Pointers.child(pointer, name);
+        int[] previous = obj.has(name) ? positions.get(childPointer) : null;
+        p.nextToken();
+        JsonNode child = value(childPointer, keyAt.getLineNr(), keyAt.getColumnNr());
+        if (previous != null) {
+          findings.add(
+              new Finding(
+                  duplicateKey.id(),
+                  duplicateKey.defaultSeverity(),
+                  new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPointer),
+                  "duplicate key \"" + name + "\": YAML mapping keys must be unique; Forge refuses the manifest",
+                  "remove or merge one of the two",
+                  List.of(
+                      new Finding.Related(
+                          new Position(file, previous[0], previous[1], childPointer), "first defined here"))));
+        }
+        obj.set(name, child);
+      }
+      return obj;
+    }
+
+    private ArrayNode array(String pointer) throws IOException {
+      ArrayNode arr = nodes.arrayNode();
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        arr.add(value(Pointers.child(pointer, i++), 0, 0));
+      }
+      return arr;
+    }
+  }
+
+  private static int size(JsonNode n) {
+    int count = 1;
+    for (JsonNode child : n) {
+      count += size(child);
+    }
+    return count;
+  }
+
+  private static Finding finding(
+      Rule rule, String file, int line, int col, String pointer, String message, String hint) {
+    return new Finding(
+        rule.id(), rule.defaultSeverity(), new Position(file, line, col, pointer), message, hint, List.of());
+  }
+
+  /** True when the bytes are plausibly YAML rather than JSON (used where a name does not say). */
+  public static boolean looksLikeYaml(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8).stripLeading();
+    return !head.startsWith("{") && !head.startsWith("[");
+  }
+}

@@ -1,0 +1,261 @@
+package org.connectverify.core.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.connectverify.core.Origin;
+import org.connectverify.core.Product;
+import org.connectverify.core.json.Pointers;
+
+/**
+ * Turns the Connect parts of a Forge manifest into the Connect descriptor the checks read, recording for every value
+ * where it stands in the manifest. The mapping is the one Atlassian's converter and the platform use: {@code
+ * app.connect.key} is the key; the remote that {@code app.connect.remote} names gives the baseUrl (its {@code default}
+ * URL, and the rest as {@code regionBaseUrls}); authentication is JWT; {@code <p>:lifecycle}, {@code <p>:translations}
+ * and {@code <p>:cloudAppMigration} become the top-level fields; {@code read:connect-jira} becomes {@code READ}; {@code
+ * app.licensing} becomes {@code enableLicensing}/{@code editionsEnabled}; every other {@code <p>:<type>} list becomes
+ * {@code modules.<type>}. A manifest cannot set Connect's {@code apiMigrations}: Connect on Forge always signs installs
+ * and puts {@code qsh: context-qsh} in context tokens, so the descriptor says {@code signed-install} and
+ * {@code context-qsh}, pointing at {@code app.connect}.
+ */
+public final class ConnectParts {
+  /** Module types that a descriptor holds as one object and a manifest as a list of one. */
+  static final Set<String> SINGLE_OBJECT_TYPES =
+      Set.of(
+          "configurePage",
+          "postInstallPage",
+          "jiraBuildInfoProvider",
+          "jiraDeploymentGating",
+          "jiraDeploymentInfoProvider",
+          "jiraDevelopmentTool",
+          "jiraDevOpsComponentProvider",
+          "jiraFeatureFlagInfoProvider",
+          "jiraOperationsInfoProvider",
+          "jiraRemoteLinkInfoProvider",
+          "jiraSecurityInfoProvider");
+
+  /** {@code connectModules} entries that are top-level fields of a descriptor, not modules. */
+  static final Set<String> TOP_LEVEL_TYPES = Set.of("lifecycle", "translations", "cloudAppMigration");
+
+  private ConnectParts() {}
+
+  /**
+   * The descriptor a manifest stands for.
+   *
+   * @param root the descriptor tree (empty when the manifest has no Connect modules)
+   * @param origin the manifest and the pointer map back into it
+   * @param product the product of the {@code connectModules} prefix, or null when there is none
+   * @param reason why that product, for the report
+   */
+  public record Mapped(JsonNode root, Origin origin, Product product, String reason) {}
+
+  /** True when the tree looks like a Forge manifest rather than a Connect descriptor. */
+  public static boolean isManifest(JsonNode root) {
+    return root.isObject()
+        && (root.has("connectModules")
+            || root.path("app").isObject()
+            || root.has("remotes")
+            || (root.has("modules") && !root.has("baseUrl") && !root.has("key")));
+  }
+
+  /** The product prefix used by most {@code connectModules} entries; null when there are none. */
+  public static Product productOf(JsonNode manifest) {
+    int jira = 0;
+    int confluence = 0;
+    for (Iterator<String> it = manifest.path("connectModules").fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (name.startsWith("jira:")) {
+        jira++;
+      } else if (name.startsWith("confluence:")) {
+        confluence++;
+      }
+    }
+    if (jira == 0 && confluence == 0) {
+      return null;
+    }
+    return jira >= confluence ? Product.JIRA : Product.CONFLUENCE;
+  }
+
+  /** Maps a manifest; {@code chosen} is the product the user named (or null to take the prefix's). */
+  public static Mapped map(JsonNode manifest, Product chosen) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode d = nodes.objectNode();
+    Map<String, String> at = new LinkedHashMap<>();
+    at.put("", "");
+    Product prefixProduct = productOf(manifest);
+    JsonNode connectModules = manifest.path("connectModules");
+    boolean connect = prefixProduct != null && hasItems(connectModules);
+    if (!connect) {
+      String reason =
+          manifest.path("app").path("connect").isObject()
+              ? "a Forge app with app.connect but no Connect modules"
+              : "a Forge app without Connect parts";
+      return new Mapped(d, Origin.manifest(manifest, at, false), chosen, reason);
+    }
+    Product product = chosen != null ? chosen : prefixProduct;
+    String reason =
+        chosen != null
+            ? "chosen with --product"
+            : "connectModules use the \"" + prefixProduct.label() + ":\" prefix";
+    String prefix = (product == Product.COMMON ? prefixProduct : product).label() + ":";
+
+    JsonNode connectPart = manifest.path("app").path("connect");
+    if (connectPart.path("key").isValueNode()) {
+      d.set("key", connectPart.get("key"));
+      at.put("/key", "/app/connect/key");
+    }
+
+    RemoteRef remote = remote(manifest);
+    if (remote != null) {
+      String remoteAt = "/remotes/" + remote.index() + "/baseUrl";
+      JsonNode baseUrl = remote.node().path("baseUrl");
+      if (baseUrl.isTextual()) {
+        d.set("baseUrl", baseUrl);
+        at.put("/baseUrl", remoteAt);
+      } else if (baseUrl.isObject()) {
+        if (baseUrl.has("default")) {
+          d.set("baseUrl", baseUrl.get("default"));
+          at.put("/baseUrl", remoteAt + "/default");
+        }
+        ObjectNode regions = nodes.objectNode();
+        baseUrl.fields()
+            .forEachRemaining(
+                e -> {
+                  if (!e.getKey().equals("default")) {
+                    regions.set(e.getKey(), e.getValue());
+                  }
+                });
+        if (!regions.isEmpty()) {
+          d.set("regionBaseUrls", regions);
+          at.put("/regionBaseUrls", remoteAt);
+        }
+      }
+    }
+
+    ObjectNode auth = nodes.objectNode();
+    auth.put("type", connectPart.path("authentication").asText("jwt").toLowerCase(Locale.ROOT));
+    d.set("authentication", auth);
+    at.put(
+        "/authentication",
+        connectPart.has("authentication") ? "/app/connect/authentication" : "/app/connect");
+    at.put(
+        "/authentication/type",
+        connectPart.has("authentication") ? "/app/connect/authentication" : "/app/connect");
+    ObjectNode migrations = nodes.objectNode();
+    migrations.put("signed-install", true);
+    migrations.put("context-qsh", true);
+    d.set("apiMigrations", migrations);
+    at.put("/apiMigrations", "/app/connect");
+
+    JsonNode licensing = manifest.path("app").path("licensing");
+    if (licensing.path("enabled").isBoolean()) {
+      d.set("enableLicensing", licensing.get("enabled"));
+      at.put("/enableLicensing", "/app/licensing/enabled");
+    }
+    if (licensing.path("editionsEnabled").isBoolean()) {
+      d.set("editionsEnabled", licensing.get("editionsEnabled"));
+      at.put("/editionsEnabled", "/app/licensing/editionsEnabled");
+    }
+
+    scopes(manifest.path("permissions").path("scopes"), product, prefix, d, at);
+
+    ObjectNode modules = nodes.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = connectModules.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = e.getKey();
+      if (!name.startsWith(prefix)) {
+        continue;
+      }
+      String type = name.substring(prefix.length());
+      String source = Pointers.child("/connectModules", name);
+      JsonNode list = e.getValue();
+      if (TOP_LEVEL_TYPES.contains(type)) {
+        JsonNode first = list.isArray() ? list.path(0) : list;
+        if (first.isObject()) {
+          ObjectNode copy = ((ObjectNode) first).deepCopy();
+          copy.remove("key");
+          d.set(type, copy);
+          at.put("/" + type, list.isArray() ? source + "/0" : source);
+        }
+        continue;
+      }
+      if (SINGLE_OBJECT_TYPES.contains(type) && list.isArray() && list.size() == 1) {
+        modules.set(type, list.get(0));
+        at.put(Pointers.child("/modules", type), source + "/0");
+      } else {
+        modules.set(type, list);
+        at.put(Pointers.child("/modules", type), source);
+      }
+    }
+    if (!modules.isEmpty()) {
+      d.set("modules", modules);
+      at.put("/modules", "/connectModules");
+    }
+    return new Mapped(d, Origin.manifest(manifest, at, true), product, reason);
+  }
+
+  /** The remote {@code app.connect.remote} names, with its index in {@code remotes}; null when there is none. */
+  public static RemoteRef remote(JsonNode manifest) {
+    JsonNode name = manifest.path("app").path("connect").path("remote");
+    if (!name.isTextual()) {
+      return null;
+    }
+    JsonNode remotes = manifest.path("remotes");
+    for (int i = 0; i < remotes.size(); i++) {
+      if (remotes.get(i).path("key").asText("").equals(name.asText())) {
+        return new RemoteRef(i, remotes.get(i));
+      }
+    }
+    return null;
+  }
+
+  /** A remote and its index in the manifest's {@code remotes} list. */
+  public record RemoteRef(int index, JsonNode node) {}
+
+  /**
+   * Connect scopes as a descriptor writes them: {@code act-as-user:connect-jira} becomes {@code ACT_AS_USER}. Only the
+   * descriptor's product's scopes; Forge scopes are not Connect's and stay in the manifest.
+   */
+  private static void scopes(JsonNode scopes, Product product, String prefix, ObjectNode d, Map<String, String> at) {
+    String suffix = ":connect-" + prefix.substring(0, prefix.length() - 1);
+    var out = JsonNodeFactory.instance.arrayNode();
+    List<String[]> entries = new java.util.ArrayList<>();
+    if (scopes.isArray()) {
+      for (int i = 0; i < scopes.size(); i++) {
+        entries.add(new String[] {scopes.get(i).asText(""), "/permissions/scopes/" + i});
+      }
+    } else if (scopes.isObject()) {
+      scopes.fieldNames()
+          .forEachRemaining(n -> entries.add(new String[] {n, Pointers.child("/permissions/scopes", n)}));
+    }
+    for (String[] e : entries) {
+      if (e[0].endsWith(suffix)) {
+        String name = e[0].substring(0, e[0].length() - suffix.length());
+        at.put("/scopes/" + out.size(), e[1]);
+        out.add(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+      }
+    }
+    if (!out.isEmpty()) {
+      d.set("scopes", out);
+      at.put("/scopes", "/permissions/scopes");
+    }
+  }
+
+  private static boolean hasItems(JsonNode connectModules) {
+    if (!connectModules.isObject()) {
+      return false;
+    }
+    for (JsonNode list : connectModules) {
+      if (!list.isArray() || !list.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
