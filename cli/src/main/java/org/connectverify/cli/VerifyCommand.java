@@ -86,6 +86,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--spring-profile", paramLabel = "PROFILE", description = "Also read application-PROFILE.properties|yml for $${...} placeholders. Repeatable.")
   List<String> springProfiles = new ArrayList<>();
 
+  @Option(names = "--env-vars", description = "Fill a Forge manifest's $${VAR} placeholders from this process's environment too, as forge deploy does (after --var and --vars).")
+  boolean envVars;
+
   @Option(names = "--default-locale", paramLabel = "LOCALE", description = "The locale whose translation file must have every i18n key (default: en-US when listed, else the first).")
   String defaultLocale;
 
@@ -163,6 +166,9 @@ final class VerifyCommand implements Callable<Integer> {
     vars.forEach(v -> b.set("var", v, null));
     varsFiles.forEach(f -> b.set("vars", f.toString(), null));
     springProfiles.forEach(p -> b.set("spring-profile", p, null));
+    if (envVars) {
+      b.set("env-vars", "true", null);
+    }
     set(b, "default-locale", defaultLocale);
     severities.forEach(v -> b.set("severity", v, null));
     if (online) {

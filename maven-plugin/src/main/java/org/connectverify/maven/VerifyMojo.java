@@ -104,6 +104,13 @@ public final class VerifyMojo extends AbstractMojo {
   @Parameter(property = "connect.springProfiles")
   private List<String> springProfiles;
 
+  /**
+   * Fill a Forge manifest's {@code ${VAR}} placeholders from the build's environment variables too, as
+   * {@code forge deploy} does (after {@code vars} and {@code varsFiles}).
+   */
+  @Parameter(property = "connect.envVars", defaultValue = "false")
+  private boolean envVars;
+
   /** The locale whose translation file must have every i18n key. Default: {@code en-US} when listed, else the first. */
   @Parameter(property = "connect.defaultLocale")
   private String defaultLocale;
@@ -200,6 +207,7 @@ public final class VerifyMojo extends AbstractMojo {
         .forEach(v -> o.add(new CoreOption("vars", "var", v)));
     files(varsFiles).forEach(f -> o.add(new CoreOption("varsFiles", "vars", f.toString())));
     split(springProfiles).forEach(p -> o.add(new CoreOption("springProfiles", "spring-profile", p)));
+    o.add(new CoreOption("envVars", "env-vars", envVars ? "true" : null));
     o.add(new CoreOption("defaultLocale", "default-locale", defaultLocale));
     o.add(new CoreOption("config", "config", config == null ? null : config.getAbsolutePath()));
     o.add(new CoreOption("noConfig", "no-config", noConfig ? "true" : null));
