@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
-import org.connectverify.core.Product;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
@@ -18,10 +17,11 @@ import org.connectverify.core.text.Strings;
 
 /**
  * The outline of {@code connectModules} that the Forge platform checks: every name is {@code <product>:<type>} from the
- * supported list, all for one product, each value a list of mappings, {@code <p>:lifecycle} with one element, and the
- * keys of the items that become descriptor-level fields ({@code <p>:lifecycle}, {@code <p>:translations}, {@code
- * <p>:cloudAppMigration}) matching {@code ^[a-zA-Z0-9_-]+$}. The keys of the other items are the descriptor's module
- * keys, checked by the schema rules; what is inside an item is checked by every descriptor rule.
+ * supported list, all for one product, each value a list of mappings, {@code <p>:lifecycle} with one element, and
+ * item keys matching {@code ^[a-zA-Z0-9_-]+$} where no descriptor rule sees them (the items that become descriptor-level
+ * fields, {@code <p>:lifecycle}, {@code <p>:translations}, {@code <p>:cloudAppMigration}, and entries of another
+ * product or of none). The keys of the other items are the descriptor's module keys, checked by the schema rules; what
+ * is inside an item is checked by every descriptor rule.
  */
 public final class ConnectModulesCheck implements Check {
   public static final Rule UNKNOWN =
@@ -40,8 +40,8 @@ public final class ConnectModulesCheck implements Check {
       Rule.of(
           "manifest/connect-module-item",
           Severity.ERROR,
-          "A connectModules value is not a list of mappings, or a lifecycle, translations or cloudAppMigration item"
-              + " has no valid key: forge deploy refuses the manifest.");
+          "A connectModules value is not a list of mappings, or an item has no key matching ^[a-zA-Z0-9_-]+$: forge"
+              + " deploy refuses the manifest.");
   public static final Rule LIFECYCLE_COUNT =
       Rule.of(
           "manifest/lifecycle-count",
@@ -90,7 +90,7 @@ public final class ConnectModulesCheck implements Check {
           "write connectModules: followed by entries such as jira:generalPages: [...]");
       return;
     }
-    String mapped = mappedPrefix(ctx, doc);
+    String mapped = ManifestDoc.mappedPrefix(ctx, doc);
     Map<String, List<String>> byProduct = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = modules.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -103,7 +103,7 @@ public final class ConnectModulesCheck implements Check {
       if (product != null) {
         byProduct.computeIfAbsent(product, p -> new ArrayList<>()).add(name);
       }
-      checkList(ctx, name, pointer, e.getValue());
+      checkList(ctx, name, pointer, e.getValue(), !ManifestDoc.descriptorModules(mapped, name));
     }
     if (byProduct.size() > 1) {
       String main = byProduct.get("jira").size() >= byProduct.get("confluence").size() ? "jira" : "confluence";
@@ -119,26 +119,14 @@ public final class ConnectModulesCheck implements Check {
     }
   }
 
-  /** The product prefix whose entries became the descriptor's modules, or null when there is no descriptor. */
-  private static String mappedPrefix(CheckContext ctx, JsonNode doc) {
-    if (!ctx.descriptor().origin().connect()) {
-      return null;
-    }
-    Product p = ctx.product() == Product.COMMON ? ConnectParts.productOf(doc) : ctx.product();
-    return p == null ? null : p.label();
-  }
-
   /**
    * True when the entry became a module type of the descriptor that the descriptor's product does not know: the schema
    * rules ({@code schema/unknown-module-type}, {@code modules/other-product}) report it there, with their own
    * did-you-mean, so it is not reported twice.
    */
   private boolean reportedAsModuleType(CheckContext ctx, String mapped, String name) {
-    if (mapped == null || !name.startsWith(mapped + ":")) {
-      return false;
-    }
-    String type = name.substring(mapped.length() + 1);
-    return !ConnectParts.TOP_LEVEL_TYPES.contains(type) && !schemas.moduleTypes(ctx.product()).contains(type);
+    return ManifestDoc.descriptorModules(mapped, name)
+        && !schemas.moduleTypes(ctx.product()).contains(name.substring(mapped.length() + 1));
   }
 
   private static void reportUnknown(CheckContext ctx, String name, String pointer) {
@@ -158,7 +146,11 @@ public final class ConnectModulesCheck implements Check {
     ctx.report(UNKNOWN, ManifestDoc.atKey(ctx, pointer), "invalid value '" + name + "' in connectModules", hint);
   }
 
-  private static void checkList(CheckContext ctx, String name, String pointer, JsonNode list) {
+  /**
+   * @param checkKeys true when no descriptor rule sees the items' keys (lifecycle, translations, cloudAppMigration, and
+   *     entries of another product or of none)
+   */
+  private static void checkList(CheckContext ctx, String name, String pointer, JsonNode list, boolean checkKeys) {
     if (!list.isArray()) {
       ctx.report(
           ITEM,
@@ -183,7 +175,6 @@ public final class ConnectModulesCheck implements Check {
           "'" + name + "' should contain only one element; it has " + list.size(),
           "merge the callbacks (installed, uninstalled, enabled, disabled) into one element");
     }
-    boolean keyedHere = ConnectParts.TOP_LEVEL_TYPES.contains(type);
     for (int i = 0; i < list.size(); i++) {
       JsonNode item = list.get(i);
       String itemPointer = Pointers.child(pointer, i);
@@ -195,7 +186,7 @@ public final class ConnectModulesCheck implements Check {
             "write the module's fields under '- key: ...'");
         continue;
       }
-      if (!keyedHere) {
+      if (!checkKeys) {
         continue; // the descriptor's module key: the schema rules check it
       }
       JsonNode key = item.path("key");
@@ -204,8 +195,12 @@ public final class ConnectModulesCheck implements Check {
             ITEM,
             ManifestDoc.at(ctx, itemPointer),
             "item " + i + " of '" + name + "' has no key: every connectModules item needs one",
-            "add key: " + (type.equals("lifecycle") ? "lifecycle-events" : type.equals("translations")
-                ? "connect-translations" : "cloud-app-migration"));
+            "add key: " + switch (type) {
+              case "lifecycle" -> "lifecycle-events";
+              case "translations" -> "connect-translations";
+              case "cloudAppMigration" -> "cloud-app-migration";
+              default -> "<module key>";
+            });
       } else if (!ManifestDoc.templated(key) && !ITEM_KEY.matcher(key.asText()).matches()) {
         ctx.report(
             ITEM,

@@ -117,12 +117,9 @@ public final class ConnectScopesCheck implements Check {
    * the descriptor's schema refuses its name: {@code schema/enum} reports it there.
    */
   private static boolean schemaReports(CheckContext ctx, JsonNode doc, String name, String scopeProduct) {
-    if (!ctx.descriptor().origin().connect()) {
-      return false;
-    }
-    Product mapped = ctx.product() == Product.COMMON ? ConnectParts.productOf(doc) : ctx.product();
+    String mapped = ManifestDoc.mappedPrefix(ctx, doc);
     return mapped != null
-        && mapped.label().equals(scopeProduct)
+        && mapped.equals(scopeProduct)
         && !DESCRIPTOR_SCOPES.contains(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Position;
+import org.connectverify.core.Product;
 import org.connectverify.core.json.Pointers;
 import org.connectverify.core.template.TemplateEngine;
 
@@ -73,6 +74,28 @@ final class ManifestDoc {
       }
     }
     return out;
+  }
+
+  /**
+   * The product prefix ({@code jira}) whose {@code connectModules} entries became the descriptor the Connect rules read,
+   * or null when no descriptor was derived (no Connect modules).
+   */
+  static String mappedPrefix(CheckContext ctx, JsonNode doc) {
+    if (!ctx.descriptor().origin().connect()) {
+      return null;
+    }
+    Product p = ctx.product() == Product.COMMON ? ConnectParts.productOf(doc) : ctx.product();
+    return p == null ? null : p.label();
+  }
+
+  /**
+   * True for a {@code connectModules} entry that became a module type of the derived descriptor (the mapped product's
+   * prefix, not lifecycle, translations or cloudAppMigration): the descriptor rules check its items.
+   */
+  static boolean descriptorModules(String mappedPrefix, String entry) {
+    return mappedPrefix != null
+        && entry.startsWith(mappedPrefix + ":")
+        && !ConnectParts.TOP_LEVEL_TYPES.contains(entry.substring(mappedPrefix.length() + 1));
   }
 
   /** The keys of {@code remotes}, in order (non-string keys skipped). */

@@ -38,6 +38,7 @@ public final class ModuleKeysCheck implements Check {
     }
     List<ManifestDoc.Item> items = new ArrayList<>(ManifestDoc.items(doc, "modules"));
     items.addAll(ManifestDoc.items(doc, "connectModules"));
+    String mapped = ManifestDoc.mappedPrefix(ctx, doc);
     Map<String, ManifestDoc.Item> first = new HashMap<>();
     for (ManifestDoc.Item item : items) {
       JsonNode key = item.node().path("key");
@@ -45,8 +46,7 @@ public final class ModuleKeysCheck implements Check {
         continue;
       }
       ManifestDoc.Item earlier = first.putIfAbsent(key.asText(), item);
-      if (earlier == null || (ctx.descriptor().origin().connect() && descriptorModule(earlier)
-          && descriptorModule(item))) {
+      if (earlier == null || (descriptorModule(mapped, earlier) && descriptorModule(mapped, item))) {
         continue;
       }
       String earlierKey = earlier.pointer() + "/key";
@@ -64,9 +64,8 @@ public final class ModuleKeysCheck implements Check {
   }
 
   /** True for a connectModules item that becomes a module of the descriptor the Connect checks read. */
-  private static boolean descriptorModule(ManifestDoc.Item item) {
-    return item.section().equals("connectModules")
-        && !ConnectParts.TOP_LEVEL_TYPES.contains(item.type().substring(item.type().indexOf(':') + 1));
+  private static boolean descriptorModule(String mapped, ManifestDoc.Item item) {
+    return item.section().equals("connectModules") && ManifestDoc.descriptorModules(mapped, item.type());
   }
 
   private static String where(ManifestDoc.Item item) {

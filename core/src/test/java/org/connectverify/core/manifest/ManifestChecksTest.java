@@ -127,6 +127,17 @@ class ManifestChecksTest {
   }
 
   @Test
+  void keysOfEntriesNoDescriptorReadsAreCheckedHere() {
+    String yaml = CONNECT_APP + "  confluence:webhooks:\n    - event: page_created\n      url: /hooks/page\n";
+    List<String> found = manifestFindings(yaml);
+    assertEquals(2, found.size(), found.toString());
+    assertTrue(found.get(0).endsWith("[manifest/mixed-products]"), found.get(0));
+    assertTrue(
+        found.get(1).contains("item 0 of 'confluence:webhooks' has no key: every connectModules item needs one"),
+        found.get(1));
+  }
+
+  @Test
   void connectRemoteMustExistAndNotBeConfigurable() {
     assertEquals(
         List.of(
