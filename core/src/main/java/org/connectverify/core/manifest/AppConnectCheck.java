@@ -15,6 +15,11 @@ import org.connectverify.core.text.Strings;
  * modules (required with {@code connectModules}, at most 23 characters of letters, digits, {@code _}, {@code -}, naming
  * a declared remote that is not {@code configurable}) and the legacy {@code authentication} (only {@code jwt}, and only
  * with {@code connectModules}). A manifest without {@code app.connect} is a plain Forge app and gets nothing here.
+ *
+ * <p>With Connect modules, {@code app.connect.key} is the derived descriptor's key and {@code authentication} its
+ * authentication type: the descriptor rules check those ({@code descriptor/app-key-*}, {@code schema/required}, {@code
+ * schema/enum}), and this check reports only what they let through (a key when there are no Connect modules; {@code
+ * none} or an upper-case {@code JWT}, which Connect accepts and Forge does not).
  */
 public final class AppConnectCheck implements Check {
   public static final Rule KEY =

@@ -106,7 +106,10 @@ public final class ConnectModulesCheck implements Check {
       checkList(ctx, name, pointer, e.getValue(), !ManifestDoc.descriptorModules(mapped, name));
     }
     if (byProduct.size() > 1) {
-      String main = byProduct.get("jira").size() >= byProduct.get("confluence").size() ? "jira" : "confluence";
+      String main =
+          mapped != null && byProduct.containsKey(mapped)
+              ? mapped
+              : byProduct.get("jira").size() >= byProduct.get("confluence").size() ? "jira" : "confluence";
       String other = main.equals("jira") ? "confluence" : "jira";
       for (String name : byProduct.get(other)) {
         ctx.report(
@@ -114,7 +117,8 @@ public final class ConnectModulesCheck implements Check {
             ManifestDoc.atKey(ctx, Pointers.child("/connectModules", name)),
             "connectModules entry '" + name + "' is for " + other + ", but the others are for " + main
                 + ": a Connect app is for one product, and the " + other + " modules are not verified",
-            "move the " + other + " modules into a separate app, or rewrite them as " + main + ": modules");
+            "keep the " + other + " Connect app in its own manifest, or rewrite these modules as Forge modules under"
+                + " modules:");
       }
     }
   }
