@@ -61,6 +61,16 @@ public final class Checks {
     checks.add(new TranslationFilesCheck());
     checks.add(translationKeys);
     checks.add(new TranslationsDeclaredCheck());
+    // Manifest checks (rules in category manifest): a Forge manifest's own rules; nothing on a Connect descriptor.
+    checks.add(new org.connectverify.core.manifest.AppIdCheck());
+    checks.add(new org.connectverify.core.manifest.AppConnectCheck());
+    checks.add(new org.connectverify.core.manifest.ModulesDeclaredCheck());
+    checks.add(new org.connectverify.core.manifest.ConnectModulesCheck(services.schemas()));
+    checks.add(new org.connectverify.core.manifest.ModuleKeysCheck());
+    checks.add(new org.connectverify.core.manifest.RemotesCheck());
+    checks.add(new org.connectverify.core.manifest.ConnectScopesCheck());
+    checks.add(new org.connectverify.core.manifest.ForgeTranslationsCheck());
+    checks.add(new org.connectverify.core.manifest.MigrationModuleCheck());
     // Online checks (rules made with Rule.online): run only with --online; every request starts before any check runs.
     checks.add(new DeploymentDownCheck());
     checks.add(new CertificateCheck());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden fixtures, one folder per case: {@code rules/<category>/<name>/<case>/} holds the descriptor(s)
- * ({@code atlassian-connect*.json} at the top of the case folder), the files they reference, an optional
+ * ({@code atlassian-connect*.json}, or a Forge {@code manifest.yml} / {@code manifest.yaml}, at the top of the case
+ * folder), the files they reference, an optional
  * {@code options.properties} (names as in {@link VerifyOptions.Builder#set}), and {@code expected.txt} with the exact
  * canonical lines of every finding, paths relative to the case folder; empty means the case must be clean. A case
  * whose descriptors all sit in subfolders (several apps, each with its own web root) is verified as a folder, the way
@@ -57,7 +58,7 @@ class RuleFixturesTest {
     List<Path> descriptors;
     try (Stream<Path> s = Files.list(caseDir)) {
       descriptors =
-          s.filter(f -> f.getFileName().toString().startsWith("atlassian-connect") && f.toString().endsWith(".json"))
+          s.filter(RuleFixturesTest::isInput)
               .sorted()
               .collect(Collectors.toList());
     }
@@ -65,6 +66,14 @@ class RuleFixturesTest {
     List<String> lines = new ArrayList<>();
     report.findings().forEach(f -> lines.add(f.toString()));
     return lines;
+  }
+
+  /** A descriptor ({@code atlassian-connect*.json}) or a Forge manifest ({@code manifest.yml}, {@code manifest.yaml}). */
+  private static boolean isInput(Path f) {
+    String name = f.getFileName().toString();
+    return (name.startsWith("atlassian-connect") && name.endsWith(".json"))
+        || name.equals("manifest.yml")
+        || name.equals("manifest.yaml");
   }
 
   private static void runCase(Path caseDir) throws Exception {

@@ -50,6 +50,9 @@ public final class YamlReader {
     this.factory =
         YAMLFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            // YAML 1.2, as Forge reads manifests: only true/false are booleans; YES, no, on, off stay strings
+            // (willMigrateToForgeBeforeEOS: YES is the documented form, and YAML 1.1 would make it true).
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .build();
     this.syntax = syntax;
     this.duplicateKey = duplicateKey;
