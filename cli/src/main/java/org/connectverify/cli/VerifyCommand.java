@@ -122,7 +122,14 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
   String maxResponseSize;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
+  @Option(
+      names = "--source-root",
+      paramLabel = "DIR",
+      description = "Make SARIF, Code Quality and GitHub annotation paths relative to DIR (default: the git repository"
+          + " around the working folder, found from .git).")
+  Path sourceRoot;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines; with report files, nothing.")
   boolean quiet;
 
   @Option(names = "--no-color", description = "No colours in text output (also: NO_COLOR environment variable).")
@@ -181,7 +188,10 @@ final class VerifyCommand implements Callable<Integer> {
       b.progress(new TerminalProgress(err));
     }
     reportOptions.asked().forEach(b::report);
-    b.config(config).noConfig(noConfig).quiet(quiet);
+    b.config(config).noConfig(noConfig).quiet(quiet).terminalText(!quiet);
+    if (sourceRoot != null) {
+      b.sourceRoot(sourceRoot);
+    }
     if (baseline != null) {
       b.baseline(baseline);
     }

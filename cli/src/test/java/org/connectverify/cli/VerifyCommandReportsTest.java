@@ -55,10 +55,31 @@ class VerifyCommandReportsTest {
   }
 
   @Test
-  void withoutAStdoutReportTheSummaryGoesToStderr() {
-    CliRun r = CliRun.of(descriptor.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString());
+  void aReportFileKeepsTheFindingsOnTheTerminal() throws Exception {
+    CliRun r = CliRun.of(descriptor.toString(), "--report", "sarif=" + tmp.resolve("r.sarif"));
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().contains("[json/duplicate-key]"), r.toString());
+    assertTrue(r.out().contains("1 error, 0 warnings, 0 infos in 1 descriptor"), r.toString());
+    assertTrue(r.err().contains("sarif report written to "), r.err());
+    assertTrue(read("r.sarif").contains("\"json/duplicate-key\""));
+  }
+
+  @Test
+  void quietWithOnlyFileReportsPrintsNothing() throws Exception {
+    CliRun r = CliRun.of(descriptor.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString(), "-q");
+    assertEquals(1, r.code(), r.toString());
     assertEquals("", r.out());
-    assertTrue(r.err().endsWith("1 error, 0 warnings, 0 infos in 1 descriptor\n"), r.err());
+    assertEquals("", r.err());
+    assertTrue(read("r.json").startsWith("{"));
+  }
+
+  @Test
+  void aDashAsOutputOrReportFileMeansStandardOutput() {
+    CliRun o = CliRun.of(descriptor.toString(), "--format", "codequality", "-o", "-");
+    assertTrue(o.out().startsWith("[ {") && o.out().contains("\"check_name\" : \"json/duplicate-key\""), o.toString());
+    CliRun r = CliRun.of(descriptor.toString(), "--report", "json=-");
+    assertTrue(r.out().startsWith("{"), r.toString());
+    assertFalse(r.out().contains("error: duplicate key"), "json replaces the text on stdout");
   }
 
   @Test

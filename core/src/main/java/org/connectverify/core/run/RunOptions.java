@@ -23,10 +23,18 @@ public final class RunOptions {
   private final boolean color;
   private final boolean snippets;
   private final org.connectverify.core.http.ProgressListener progress;
+  private final Path sourceRoot;
 
   private RunOptions(Builder b) {
     this.verify = b.verify.build();
-    this.reports = ReportWriter.targets(!b.reports.isEmpty() ? b.reports : b.configReports);
+    List<ReportTarget> asked = ReportWriter.targets(!b.reports.isEmpty() ? b.reports : b.configReports);
+    if (b.terminalText && asked.stream().noneMatch(ReportTarget::toStdout)) {
+      List<ReportTarget> withText = new ArrayList<>(asked);
+      withText.add(0, new ReportTarget("text", null));
+      asked = List.copyOf(withText);
+    }
+    this.reports = asked;
+    this.sourceRoot = b.sourceRoot;
     this.config = b.config;
     this.noConfig = b.noConfig;
     this.baseline = b.baseline;
@@ -44,6 +52,14 @@ public final class RunOptions {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The folder report paths are relative to in SARIF, Code Quality and GitHub annotations, as given; null to find it
+   * (the repository above the base folder, else the base folder).
+   */
+  public Path sourceRoot() {
+    return sourceRoot;
   }
 
   public VerifyOptions verify() {
@@ -102,8 +118,25 @@ public final class RunOptions {
     private boolean color;
     private boolean snippets;
     private org.connectverify.core.http.ProgressListener progress = org.connectverify.core.http.ProgressListener.NONE;
+    private Path sourceRoot;
+    private boolean terminalText;
 
     private Builder() {}
+
+    /** The repository root report paths are made relative to (default: found from {@code .git} above the base). */
+    public Builder sourceRoot(Path sourceRoot) {
+      this.sourceRoot = sourceRoot;
+      return this;
+    }
+
+    /**
+     * True when the host shows text findings on standard output whenever no report goes there (the CLI, unless
+     * quiet): {@code --report sarif=FILE} then adds a file and keeps the findings on the terminal.
+     */
+    public Builder terminalText(boolean terminalText) {
+      this.terminalText = terminalText;
+      return this;
+    }
 
     /** The verifier's options, to set directly. */
     public VerifyOptions.Builder verify() {
@@ -166,7 +199,7 @@ public final class RunOptions {
     /**
      * Sets an option by the name users write in the configuration file: the run's own ({@code report} or
      * {@code format}, singular or plural, as {@code FORMAT} or {@code FORMAT=FILE}; {@code baseline};
-     * {@code write-baseline}; {@code quiet}), otherwise the verifier's ({@link VerifyOptions.Builder#set}). Relative
+     * {@code write-baseline}; {@code quiet}; {@code source-root}), otherwise the verifier's ({@link VerifyOptions.Builder#set}). Relative
      * paths resolve against {@code base} (the configuration file's folder; null: as given).
      *
      * @throws IllegalArgumentException for an unknown name or a bad value
@@ -177,6 +210,7 @@ public final class RunOptions {
         case "baseline" -> baseline(resolve(value, base));
         case "write-baseline" -> writeBaseline(resolve(value, base));
         case "quiet" -> quiet(bool(name, value));
+        case "source-root" -> sourceRoot(resolve(value, base));
         default -> verify.set(name, value);
       }
       return this;

@@ -173,7 +173,7 @@ public final class Runner {
       }
     }
     ReportSettings.Builder common =
-        ReportSettings.builder()
+        SourceRoot.applyTo(ReportSettings.builder(), options.sourceRoot(), baseDir)
             .quiet(options.quiet())
             .catalogue(catalogue.values())
             .ruleHelp(RuleDocs::page)
