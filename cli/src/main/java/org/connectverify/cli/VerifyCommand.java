@@ -28,8 +28,28 @@ final class VerifyCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Descriptor files or folders.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Descriptor files or folders; '-' reads one descriptor from standard input.")
   List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--stdin-filename",
+      paramLabel = "NAME",
+      description = "With '-': the name findings show for standard input, which also decides its format and where"
+          + " connect-verify.json is looked for (default: atlassian-connect.json).")
+  String stdinFilename;
+
+  @Option(names = "--verbose", description = "Say on stderr which configuration, folders and files were searched and"
+      + " why each descriptor was picked.")
+  boolean verbose;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "always, never or auto (default: auto: on a terminal, unless NO_COLOR; FORCE_COLOR turns it on).")
+  String color;
 
   @Option(
       names = "--product",
@@ -135,7 +155,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No colours in text output (also: NO_COLOR environment variable).")
   boolean noColor;
 
-  VerifyCommand(PrintWriter out, PrintWriter err) {
+  private final java.io.InputStream in;
+
+  VerifyCommand(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    this.in = in;
     this.out = out;
     this.err = err;
   }
@@ -143,8 +166,35 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Runner.Result result;
+    byte[] stdin = null;
+    boolean fromStdin = paths.stream().anyMatch(p -> p.toString().equals("-"));
+    if (fromStdin && paths.size() > 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "'-' (standard input) cannot be combined with other paths");
+    }
+    if (!fromStdin && stdinFilename != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--stdin-filename needs '-' as the path");
+    }
+    if (fromStdin) {
+      try {
+        stdin = in.readAllBytes();
+      } catch (IOException e) {
+        err.println("connect-verify: cannot read standard input: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+    }
+    byte[] input = stdin;
     try {
-      result = Runner.run(paths, this::apply, out);
+      result =
+          Runner.run(
+              fromStdin ? List.of() : paths,
+              b -> {
+                apply(b);
+                if (input != null) {
+                  b.stdin(stdinFilename != null ? stdinFilename : "atlassian-connect.json", input);
+                }
+              },
+              out);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } catch (InputException e) {
@@ -157,7 +207,9 @@ final class VerifyCommand implements Callable<Integer> {
       err.println("connect-verify: cannot write: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    return ReportOptions.finish(result.report(), result.options().reports(), result.messages(), quiet, err);
+    int code = ReportOptions.finish(result.report(), result.options().reports(), result.messages(), quiet, err);
+    // The findings just written to the baseline are accepted: writing it is the job, and it succeeded.
+    return writeBaseline != null ? ExitCodes.OK : code;
   }
 
   /** This command's options as run options; only what the user gave, so the configuration file fills the rest. */
@@ -198,7 +250,11 @@ final class VerifyCommand implements Callable<Integer> {
     if (writeBaseline != null) {
       b.writeBaseline(writeBaseline);
     }
-    b.snippets(terminal).color(Terminal.colour(terminal, noColor, System.getenv("NO_COLOR")));
+    b.snippets(terminal)
+        .color(Terminal.colour(terminal, color, noColor, System.getenv("NO_COLOR"), System.getenv("FORCE_COLOR")));
+    if (verbose) {
+      b.trace(line -> err.println("connect-verify: " + line));
+    }
   }
 
   private static void set(RunOptions.Builder b, String name, String value) {

@@ -31,8 +31,10 @@ public final class ReportSettings {
   private final String sourcePrefix;
   private final java.nio.file.Path sourceRoot;
   private final java.nio.file.Path baseDir;
+  private final String category;
 
   private ReportSettings(Builder b) {
+    this.category = b.category;
     this.sourcePrefix = b.sourcePrefix;
     this.sourceRoot = b.sourceRoot;
     this.baseDir = b.baseDir;
@@ -135,6 +137,14 @@ public final class ReportSettings {
     return String.join("/", parts);
   }
 
+  /**
+   * The category of the run for CI systems that keep one analysis per category (SARIF {@code automationDetails.id}):
+   * given by the host, else {@code connect-verify/} plus the base folder seen from the source root.
+   */
+  public String category() {
+    return category != null ? category : "connect-verify/" + sourcePrefix;
+  }
+
   /** The path from the source root to the base folder, {@code /}-terminated, or empty when they are the same. */
   public String sourcePrefix() {
     return sourcePrefix;
@@ -144,6 +154,13 @@ public final class ReportSettings {
     private String sourcePrefix = "";
     private java.nio.file.Path sourceRoot;
     private java.nio.file.Path baseDir;
+    private String category;
+
+    /** The run's category (e.g. {@code connect-verify/jira-app/}); null for the default, see {@link #category()}. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
     private boolean quiet;
     private boolean color;
     private boolean snippets;

@@ -57,7 +57,7 @@ public final class SarifReporter implements Reporter {
       g.writeStartObject();
       writeTool(g, report, rules);
       g.writeObjectFieldStart("automationDetails");
-      g.writeStringField("id", "connect-verify/" + settings.sourcePrefix());
+      g.writeStringField("id", settings.category());
       g.writeEndObject();
       g.writeObjectFieldStart("originalUriBaseIds");
       g.writeObjectFieldStart("%SRCROOT%");

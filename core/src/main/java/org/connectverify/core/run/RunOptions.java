@@ -24,6 +24,10 @@ public final class RunOptions {
   private final boolean snippets;
   private final org.connectverify.core.http.ProgressListener progress;
   private final Path sourceRoot;
+  private final String category;
+  private final String stdinName;
+  private final byte[] stdinBytes;
+  private final java.util.function.Consumer<String> trace;
 
   private RunOptions(Builder b) {
     this.verify = b.verify.build();
@@ -35,6 +39,10 @@ public final class RunOptions {
     }
     this.reports = asked;
     this.sourceRoot = b.sourceRoot;
+    this.category = b.category;
+    this.stdinName = b.stdinName;
+    this.stdinBytes = b.stdinBytes;
+    this.trace = b.trace;
     this.config = b.config;
     this.noConfig = b.noConfig;
     this.baseline = b.baseline;
@@ -60,6 +68,26 @@ public final class RunOptions {
    */
   public Path sourceRoot() {
     return sourceRoot;
+  }
+
+  /** The display name of a descriptor read from standard input, or null when the inputs are files. */
+  public String stdinName() {
+    return stdinName;
+  }
+
+  /** The bytes of a descriptor read from standard input, or null. */
+  public byte[] stdinBytes() {
+    return stdinBytes == null ? null : stdinBytes.clone();
+  }
+
+  /** Where the run says what it searched and picked ({@code --verbose}); a no-op by default. */
+  public java.util.function.Consumer<String> trace() {
+    return trace;
+  }
+
+  /** The run's category in SARIF ({@code automationDetails.id}), or null for the default (see ReportSettings). */
+  public String category() {
+    return category;
   }
 
   public VerifyOptions verify() {
@@ -120,6 +148,33 @@ public final class RunOptions {
     private org.connectverify.core.http.ProgressListener progress = org.connectverify.core.http.ProgressListener.NONE;
     private Path sourceRoot;
     private boolean terminalText;
+    private String category;
+    private String stdinName;
+    private byte[] stdinBytes;
+    private java.util.function.Consumer<String> trace = line -> {};
+
+    /**
+     * Verifies these bytes (read from standard input) instead of files, through the same loading as files: the name
+     * (e.g. {@code atlassian-connect.json}) is shown in findings, decides the format as a file's name does, and is
+     * where the configuration file is looked for.
+     */
+    public Builder stdin(String name, byte[] bytes) {
+      this.stdinName = Objects.requireNonNull(name);
+      this.stdinBytes = bytes.clone();
+      return this;
+    }
+
+    /** Where to say which configuration file, folders and files the run searched and picked. */
+    public Builder trace(java.util.function.Consumer<String> trace) {
+      this.trace = Objects.requireNonNull(trace);
+      return this;
+    }
+
+    /** The run's category in SARIF; hosts that write several reports per build give each its own. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
 
     private Builder() {}
 

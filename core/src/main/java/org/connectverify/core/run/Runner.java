@@ -73,7 +73,13 @@ public final class Runner {
     RunOptions.Builder hostOnly = RunOptions.builder();
     host.accept(hostOnly);
     RunOptions first = hostOnly.build();
-    Config config = loadConfig(first, inputs, catalogue);
+    Config config =
+        loadConfig(first, first.stdinName() != null ? List.of(Path.of(first.stdinName())) : inputs, catalogue);
+    if (config != null) {
+      first.trace().accept("configuration: " + config.display());
+    } else if (!first.noConfig()) {
+      first.trace().accept("configuration: no connect-verify.json at or above the first input (up to the repository root)");
+    }
     RunOptions.Builder b = RunOptions.builder();
     if (config != null) {
       config.applyTo(b, catalogue);
@@ -83,7 +89,13 @@ public final class Runner {
     VerifyOptions verify = options.verify();
     Path baseDir = verify.baseDir();
 
-    Report report = adjust.apply(Verifier.create(verify).withProgress(options.progress()).verify(inputs));
+    Verifier verifier = Verifier.create(verify).withProgress(options.progress()).withTrace(options.trace());
+    Report report =
+        adjust.apply(
+            options.stdinBytes() != null
+                ? verifier.verify(
+                    baseDir.resolve(options.stdinName()).normalize(), options.stdinName(), options.stdinBytes())
+                : verifier.verify(inputs));
     List<String> messages = new ArrayList<>();
     if (config != null) {
       report = suppress(report, config, verify);
@@ -174,6 +186,7 @@ public final class Runner {
     }
     ReportSettings.Builder common =
         SourceRoot.applyTo(ReportSettings.builder(), options.sourceRoot(), baseDir)
+            .category(options.category())
             .quiet(options.quiet())
             .catalogue(catalogue.values())
             .ruleHelp(RuleDocs::page)
