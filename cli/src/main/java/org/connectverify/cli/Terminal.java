@@ -30,8 +30,4 @@ final class Terminal {
     }
     return isTerminal;
   }
-
-  static boolean colour(boolean isTerminal, boolean noColorFlag, String noColorEnv) {
-    return isTerminal && !noColorFlag && (noColorEnv == null || noColorEnv.isEmpty());
-  }
 }

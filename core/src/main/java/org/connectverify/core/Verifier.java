@@ -166,7 +166,9 @@ public final class Verifier {
                 + skippedNetworkRules.size()
                 + " rules: "
                 + String.join(", ", categories)
-                + "); pass --online to verify that the deployment serves what the descriptor promises");
+                + "); pass "
+                + options.optionNames().of("online", null)
+                + " to verify that the deployment serves what the descriptor promises");
       }
       return out;
     }
@@ -206,7 +208,7 @@ public final class Verifier {
   private void checkResourceRoots() throws InputException {
     for (Path root : options.resources()) {
       if (!Files.isDirectory(root)) {
-        throw new InputException("--resources " + displayPath(root) + ": no such folder");
+        throw new InputException(options.optionNames().of("resources", displayPath(root)) + ": no such folder");
       }
     }
   }

@@ -197,7 +197,11 @@ public final class VerifyMojo extends AbstractMojo {
    * A parameter as the core knows it: {@code name} as in {@link RunOptions.Builder#set(String, String, Path)}, or
    * {@code config} / {@code no-config}.
    */
-  private record CoreOption(String parameter, String name, String value) {
+  private record CoreOption(String parameter, String name, String value, String origin) {
+    CoreOption(String parameter, String name, String value) {
+      this(parameter, name, value, null);
+    }
+
     String canonical() {
       return name + "=" + value;
     }
@@ -214,10 +218,10 @@ public final class VerifyMojo extends AbstractMojo {
     split(skipRules).forEach(r -> o.add(new CoreOption("skipRules", "skip-rule", r)));
     split(severities).forEach(v -> o.add(new CoreOption("severities", "severity", v)));
     if (vars != null) {
-      vars.forEach((name, value) -> o.add(new CoreOption("vars", "var", name + "=" + value)));
+      vars.forEach((name, value) -> o.add(new CoreOption("vars", "var", name + "=" + value, "<vars>")));
     }
     split(varsFromCommandLine == null ? null : List.of(varsFromCommandLine))
-        .forEach(v -> o.add(new CoreOption("vars", "var", v)));
+        .forEach(v -> o.add(new CoreOption("vars", "var", v, "-Dconnect.vars")));
     files(varsFiles).forEach(f -> o.add(new CoreOption("varsFiles", "vars", f.toString())));
     split(springProfiles).forEach(p -> o.add(new CoreOption("springProfiles", "spring-profile", p)));
     o.add(new CoreOption("defaultLocale", "default-locale", defaultLocale));
@@ -370,11 +374,12 @@ public final class VerifyMojo extends AbstractMojo {
       List<ReportTarget> reports,
       Path baselineFile,
       Path writeBaselineFile) {
-    b.verify().baseDir(display.baseDir());
+    b.verify().baseDir(display.baseDir()).optionNames(new MavenOptionNames());
     for (CoreOption o : options) {
       if (o.value() == null || o.value().isBlank()) {
         continue;
       }
+      b.verify().origin(o.origin());
       try {
         switch (o.name()) {
           case "config" -> b.config(Path.of(o.value()));
@@ -386,6 +391,7 @@ public final class VerifyMojo extends AbstractMojo {
             "parameter " + o.parameter() + " (connect." + o.parameter() + "): " + e.getMessage(), e);
       }
     }
+    b.verify().origin(null);
     for (Member m : members) {
       VerifyOptions.AppFolders folders =
           new VerifyOptions.AppFolders(m.folders().webRoots(), m.folders().springFolders());

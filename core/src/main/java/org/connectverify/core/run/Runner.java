@@ -107,7 +107,9 @@ public final class Runner {
       try {
         old = Baseline.read(Files.readAllBytes(file), display(file, baseDir));
       } catch (NoSuchFileException e) {
-        throw new InputException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
+        throw new InputException(
+            file + ": no such baseline file (write one with "
+                + verify.optionNames().of("write-baseline", file.toString()) + ")");
       } catch (IOException e) {
         throw new InputException(file + ": cannot read baseline: " + e.getMessage(), e);
       }
@@ -128,7 +130,9 @@ public final class Runner {
               new Report.BaselineSummary(shown, o.known(), o.fixed()),
               "baseline " + shown + ": " + o.known() + " known finding" + (o.known() == 1 ? "" : "s")
                   + " not shown, " + o.fixed() + " fixed since it was written"
-                  + (o.fixed() > 0 ? " (rewrite it with --write-baseline to drop them)" : ""));
+                  + (o.fixed() > 0
+                      ? " (rewrite it with " + verify.optionNames().of("write-baseline", null) + " to drop them)"
+                      : ""));
     }
     writeReports(report, options, catalogue, baseDir, stdout, messages);
     return new Result(report, options, messages);
