@@ -88,8 +88,8 @@ final class Cli implements Runnable {
    * ({@code verfy}): the message saying so, else null.
    */
   private static String mistypedCommand(CommandLine cl, String[] args) {
-    if (args.length == 0 || startsWithCommandOrOption(cl, args) || args[0].startsWith("-")) {
-      return null;
+    if (args.length == 0 || startsWithCommandOrOption(cl, args) || !args[0].matches("[A-Za-z-]+")) {
+      return null; // an option, or a word with a dot or slash: a path, whose own error is clearer
     }
     try {
       if (java.nio.file.Files.exists(java.nio.file.Path.of(args[0]))) {
