@@ -26,7 +26,7 @@ assert !log.contains('target/classes/atlassian-connect.json:13:')
 
 // Invocation 3: without the prod profile, ${addon.vendor} stays unfilled. In the copy it starts at column 47 (after
 // the expanded ${app.vendorUrl}); the finding is placed at column 40, where the developer wrote it.
-def unresolved = "${source}:6:40: error: placeholder \${addon.vendor} in vendor.name has no value: no --var, no --vars file and no Spring application properties next to the descriptor define \"addon.vendor\" [template/unresolved]"
+def unresolved = "${source}:6:40: error: placeholder \${addon.vendor} in vendor.name has no value: no <vars> (-Dconnect.vars), no <varsFiles> (-Dconnect.varsFiles) file and no Spring application properties next to the descriptor define \"addon.vendor\" [template/unresolved]"
 assert log.contains("[ERROR] ${unresolved}")
 assert !log.contains('target/classes/atlassian-connect.json:6:')
 assert log.count('[INFO] connect-verify: 1 error, 0 warnings, 0 infos in 1 descriptor; report: target/connect-verify/connect-verify.json') == 2

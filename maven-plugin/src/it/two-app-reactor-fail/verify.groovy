@@ -40,4 +40,17 @@ assert set.descriptors.collect { "${it.file} ${it.product} ${it.key}" } ==
 assert set.findings.collect(line) == [cross.toString(), missing.toString()]
 assert set.findings[0].related[0].file == jira
 assert set.summary.failed == true
+
+// SARIF and JUnit: each module's report has its own category; the set's holds only the finding the set run adds, so
+// uploading them all never shows the Confluence app's missing file twice.
+def sarif = { new JsonSlurper().parse(new File(basedir, it)).runs[0] }
+def confluenceSarif = sarif('confluence-app/target/connect-verify/connect-verify.sarif')
+assert confluenceSarif.automationDetails.id.endsWith('confluence-app/')
+assert confluenceSarif.results*.ruleId == ['translations/missing-file']
+def setSarif = sarif('target/connect-verify/reactor/connect-verify.sarif')
+assert setSarif.automationDetails.id == 'connect-verify/reactor/'
+assert setSarif.results*.ruleId == ['crossapp/shared-resource-missing']
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-connect-verify-reactor.xml'))
+assert junit.'**'.findAll { it.name() == 'failure' }.size() == 1
+assert new File(basedir, 'confluence-app/target/surefire-reports/TEST-connect-verify.xml').exists()
 return true

@@ -1,6 +1,8 @@
 package org.connectverify.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import org.connectverify.core.text.Strings;
 import org.connectverify.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       DiffCommand.class,
       ProbeCommand.class,
+      InitCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -25,12 +29,14 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 internal failure."
     })
 final class Cli implements Runnable {
+  private final java.io.InputStream in;
   private final PrintWriter out;
   private final PrintWriter err;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  Cli(PrintWriter out, PrintWriter err) {
+  Cli(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    this.in = in;
     this.out = out;
     this.err = err;
   }
@@ -42,13 +48,19 @@ final class Cli implements Runnable {
 
   int execute(String[] args) {
     CommandLine cl = new CommandLine(this, new Factory());
-    String[] run = startsWithCommandOrOption(cl, args) ? args : withVerify(args);
     cl.setOut(out);
     cl.setErr(err);
+    String mistyped = mistypedCommand(cl, args);
+    if (mistyped != null) {
+      err.println("connect-verify: " + mistyped);
+      err.println("Try 'connect-verify --help' for more information.");
+      return ExitCodes.USAGE;
+    }
+    String[] run = startsWithCommandOrOption(cl, args) ? args : withVerify(args);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("connect-verify: " + ex.getMessage());
+          err.println("connect-verify: " + ex.getMessage() + suggestion(ex));
           err.println("Try 'connect-verify --help' for more information.");
           return ExitCodes.USAGE;
         });
@@ -71,6 +83,45 @@ final class Cli implements Runnable {
         || cl.getCommandSpec().optionsMap().containsKey(args[0]);
   }
 
+  /**
+   * A first argument that is no subcommand, option or existing path but is close to a subcommand's name
+   * ({@code verfy}): the message saying so, else null.
+   */
+  private static String mistypedCommand(CommandLine cl, String[] args) {
+    if (args.length == 0 || startsWithCommandOrOption(cl, args) || !args[0].matches("[A-Za-z-]+")) {
+      return null; // an option, or a word with a dot or slash: a path, whose own error is clearer
+    }
+    try {
+      if (java.nio.file.Files.exists(java.nio.file.Path.of(args[0]))) {
+        return null;
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    List<String> close = Strings.closest(args[0], cl.getSubcommands().keySet());
+    return close.isEmpty()
+        ? null
+        : "'" + args[0] + "' is neither a file nor a command; did you mean '" + close.get(0) + "'?";
+  }
+
+  /**
+   * "; did you mean --format?" for a lone unknown option close to one of the command's (by edit distance, as the rule
+   * and format names are matched; picocli's own suggestions list every option sharing a word, which is noise here).
+   */
+  private static String suggestion(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().size() == 1) {
+      String unknown = u.getUnmatched().get(0);
+      String name = unknown.contains("=") ? unknown.substring(0, unknown.indexOf('=')) : unknown;
+      if (name.startsWith("-")) {
+        List<String> close = Strings.closest(name, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+        if (!close.isEmpty()) {
+          return "; did you mean " + close.get(0) + "?";
+        }
+      }
+    }
+    return "";
+  }
+
   private static String[] withVerify(String[] args) {
     String[] run = new String[args.length + 1];
     run[0] = "verify";
@@ -83,7 +134,7 @@ final class Cli implements Runnable {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == VerifyCommand.class) {
-        return cls.cast(new VerifyCommand(out, err));
+        return cls.cast(new VerifyCommand(in, out, err));
       }
       if (cls == DiffCommand.class) {
         return cls.cast(new DiffCommand(out, err));
@@ -93,6 +144,12 @@ final class Cli implements Runnable {
       }
       if (cls == ExplainCommand.class) {
         return cls.cast(new ExplainCommand(out, err));
+      }
+      if (cls == InitCommand.class) {
+        return cls.cast(new InitCommand(out, err));
+      }
+      if (cls == CompletionCommand.class) {
+        return cls.cast(new CompletionCommand(out));
       }
       if (cls == ProbeCommand.class) {
         return cls.cast(new ProbeCommand(out, err));

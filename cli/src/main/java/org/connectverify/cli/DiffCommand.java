@@ -108,7 +108,7 @@ final class DiffCommand implements Callable<Integer> {
       varsFiles.forEach(f -> b.set("vars", f.toString()));
       springProfiles.forEach(p -> b.set("spring-profile", p));
       options = b.build();
-      targets = ReportWriter.targets(reportOptions.asked());
+      targets = ReportOptions.withTerminalText(ReportWriter.targets(reportOptions.asked()), quiet);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

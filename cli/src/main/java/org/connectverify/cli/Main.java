@@ -18,6 +18,11 @@ public final class Main {
 
   /** Runs the command line and returns the exit code; never throws. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return new Cli(out, err).execute(args);
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs the command line with {@code in} as standard input and returns the exit code; never throws. */
+  public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    return new Cli(in, out, err).execute(args);
   }
 }

@@ -131,7 +131,7 @@ final class ProbeCommand implements Callable<Integer> {
               .installTimeout(Duration.ofSeconds(installTimeout))
               .common(common.build())
               .build();
-      targets = ReportWriter.targets(reportOptions.asked());
+      targets = ReportOptions.withTerminalText(ReportWriter.targets(reportOptions.asked()), quiet);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -28,13 +28,14 @@ final class ReportOptions {
     @Option(
         names = "--format",
         paramLabel = "FORMAT",
-        description = "text, json, sarif, junit, github or markdown (default: text). Repeatable, each with its --output.")
+        description = "text, json, sarif, junit, github, markdown or codequality (default: text). Repeatable, each with its"
+            + " --output.")
     String format = "text";
 
     @Option(
         names = {"-o", "--output"},
         paramLabel = "FILE",
-        description = "Write the report of the preceding --format to FILE instead of stdout.")
+        description = "Write the report of the preceding --format to FILE ('-': stdout) instead of stdout.")
     Path output;
   }
 
@@ -44,7 +45,8 @@ final class ReportOptions {
   @Option(
       names = "--report",
       paramLabel = "FORMAT=FILE",
-      description = "Also write a report in FORMAT to FILE ('-' for stdout). Repeatable.")
+      description = "Also write a report in FORMAT to FILE ('-' for stdout); the findings still show on the terminal"
+          + " unless -q. Repeatable.")
   List<String> reports = new ArrayList<>();
 
   /**
@@ -54,8 +56,26 @@ final class ReportOptions {
    */
   List<ReportTarget> asked() {
     List<ReportTarget> out = new ArrayList<>();
-    outputs.forEach(o -> out.add(new ReportTarget(o.format, o.output)));
+    outputs.forEach(o -> out.add(new ReportTarget(o.format, isStdout(o.output) ? null : o.output)));
     reports.forEach(r -> out.add(ReportTarget.parse(r, null)));
+    return out;
+  }
+
+  private static boolean isStdout(Path output) {
+    return output != null && output.toString().equals("-");
+  }
+
+  /**
+   * The asked reports plus, when none goes to standard output and the user did not ask for quiet, the text findings
+   * there (what {@code verify} does through {@code RunOptions.Builder#terminalText}).
+   */
+  static List<ReportTarget> withTerminalText(List<ReportTarget> asked, boolean quiet) {
+    if (quiet || asked.isEmpty() || asked.stream().anyMatch(ReportTarget::toStdout)) {
+      return asked;
+    }
+    List<ReportTarget> out = new ArrayList<>();
+    out.add(new ReportTarget("text", null));
+    out.addAll(asked);
     return out;
   }
 
@@ -73,11 +93,16 @@ final class ReportOptions {
       boolean quiet,
       PrintWriter out,
       PrintWriter err) {
+    Path cwd = Path.of("").toAbsolutePath();
     ReportSettings settings =
-        ReportSettings.builder().quiet(quiet).ruleHelp(RuleDocs::page).rulesRun(rulesRun).build();
+        org.connectverify.core.run.SourceRoot.applyTo(ReportSettings.builder(), null, cwd)
+            .quiet(quiet)
+            .ruleHelp(RuleDocs::page)
+            .rulesRun(rulesRun)
+            .build();
     List<String> messages;
     try {
-      messages = ReportWriter.write(report, targets, settings, settings, Path.of("").toAbsolutePath(), out);
+      messages = ReportWriter.write(report, targets, settings, settings, cwd, out);
     } catch (IOException e) {
       err.println("connect-verify: cannot write: " + e.getMessage());
       return ExitCodes.USAGE;

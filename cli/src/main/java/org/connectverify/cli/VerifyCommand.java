@@ -28,8 +28,28 @@ final class VerifyCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Descriptor files or folders.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Descriptor files or folders; '-' reads one descriptor from standard input.")
   List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--stdin-filename",
+      paramLabel = "NAME",
+      description = "With '-': the name findings show for standard input, which also decides its format and where"
+          + " connect-verify.json is looked for (default: atlassian-connect.json).")
+  String stdinFilename;
+
+  @Option(names = "--verbose", description = "Say on stderr which configuration, folders and files were searched and"
+      + " why each descriptor was picked.")
+  boolean verbose;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "always, never or auto (default: auto: on a terminal, unless NO_COLOR; FORCE_COLOR turns it on).")
+  String color;
 
   @Option(
       names = "--product",
@@ -125,13 +145,23 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
   String maxResponseSize;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines.")
+  @Option(
+      names = "--source-root",
+      paramLabel = "DIR",
+      description = "Make SARIF, Code Quality and GitHub annotation paths relative to DIR (default: the git repository"
+          + " around the working folder, found from .git).")
+  Path sourceRoot;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the finding lines; with report files, nothing.")
   boolean quiet;
 
   @Option(names = "--no-color", description = "No colours in text output (also: NO_COLOR environment variable).")
   boolean noColor;
 
-  VerifyCommand(PrintWriter out, PrintWriter err) {
+  private final java.io.InputStream in;
+
+  VerifyCommand(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    this.in = in;
     this.out = out;
     this.err = err;
   }
@@ -139,8 +169,35 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Runner.Result result;
+    byte[] stdin = null;
+    boolean fromStdin = paths.stream().anyMatch(p -> p.toString().equals("-"));
+    if (fromStdin && paths.size() > 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "'-' (standard input) cannot be combined with other paths");
+    }
+    if (!fromStdin && stdinFilename != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--stdin-filename needs '-' as the path");
+    }
+    if (fromStdin) {
+      try {
+        stdin = in.readAllBytes();
+      } catch (IOException e) {
+        err.println("connect-verify: cannot read standard input: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+    }
+    byte[] input = stdin;
     try {
-      result = Runner.run(paths, this::apply, out);
+      result =
+          Runner.run(
+              fromStdin ? List.of() : paths,
+              b -> {
+                apply(b);
+                if (input != null) {
+                  b.stdin(stdinFilename != null ? stdinFilename : "atlassian-connect.json", input);
+                }
+              },
+              out);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } catch (InputException e) {
@@ -153,7 +210,9 @@ final class VerifyCommand implements Callable<Integer> {
       err.println("connect-verify: cannot write: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    return ReportOptions.finish(result.report(), result.options().reports(), result.messages(), quiet, err);
+    int code = ReportOptions.finish(result.report(), result.options().reports(), result.messages(), quiet, err);
+    // The findings just written to the baseline are accepted: writing it is the job, and it succeeded.
+    return writeBaseline != null ? ExitCodes.OK : code;
   }
 
   /** This command's options as run options; only what the user gave, so the configuration file fills the rest. */
@@ -187,14 +246,21 @@ final class VerifyCommand implements Callable<Integer> {
       b.progress(new TerminalProgress(err));
     }
     reportOptions.asked().forEach(b::report);
-    b.config(config).noConfig(noConfig).quiet(quiet);
+    b.config(config).noConfig(noConfig).quiet(quiet).terminalText(!quiet);
+    if (sourceRoot != null) {
+      b.sourceRoot(sourceRoot);
+    }
     if (baseline != null) {
       b.baseline(baseline);
     }
     if (writeBaseline != null) {
       b.writeBaseline(writeBaseline);
     }
-    b.snippets(terminal).color(Terminal.colour(terminal, noColor, System.getenv("NO_COLOR")));
+    b.snippets(terminal)
+        .color(Terminal.colour(terminal, color, noColor, System.getenv("NO_COLOR"), System.getenv("FORCE_COLOR")));
+    if (verbose) {
+      b.trace(line -> err.println("connect-verify: " + line));
+    }
   }
 
   private static void set(RunOptions.Builder b, String name, String value) {

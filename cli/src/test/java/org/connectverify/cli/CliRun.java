@@ -21,6 +21,15 @@ record CliRun(int code, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Runs the command line with {@code stdin} as standard input. */
+  static CliRun withStdin(byte[] stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(args, new java.io.ByteArrayInputStream(stdin), new PrintWriter(out, true), new PrintWriter(err, true));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   /** The repository root (set by surefire). */
   static Path root() {
     String p = System.getProperty("connectverify.root");

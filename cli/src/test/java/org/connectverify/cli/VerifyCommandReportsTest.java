@@ -55,10 +55,31 @@ class VerifyCommandReportsTest {
   }
 
   @Test
-  void withoutAStdoutReportTheSummaryGoesToStderr() {
-    CliRun r = CliRun.of(descriptor.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString());
+  void aReportFileKeepsTheFindingsOnTheTerminal() throws Exception {
+    CliRun r = CliRun.of(descriptor.toString(), "--report", "sarif=" + tmp.resolve("r.sarif"));
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().contains("[json/duplicate-key]"), r.toString());
+    assertTrue(r.out().contains("1 error, 0 warnings, 0 infos in 1 descriptor"), r.toString());
+    assertTrue(r.err().contains("sarif report written to "), r.err());
+    assertTrue(read("r.sarif").contains("\"json/duplicate-key\""));
+  }
+
+  @Test
+  void quietWithOnlyFileReportsPrintsNothing() throws Exception {
+    CliRun r = CliRun.of(descriptor.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString(), "-q");
+    assertEquals(1, r.code(), r.toString());
     assertEquals("", r.out());
-    assertTrue(r.err().endsWith("1 error, 0 warnings, 0 infos in 1 descriptor\n"), r.err());
+    assertEquals("", r.err());
+    assertTrue(read("r.json").startsWith("{"));
+  }
+
+  @Test
+  void aDashAsOutputOrReportFileMeansStandardOutput() {
+    CliRun o = CliRun.of(descriptor.toString(), "--format", "codequality", "-o", "-");
+    assertTrue(o.out().startsWith("[ {") && o.out().contains("\"check_name\" : \"json/duplicate-key\""), o.toString());
+    CliRun r = CliRun.of(descriptor.toString(), "--report", "json=-");
+    assertTrue(r.out().startsWith("{"), r.toString());
+    assertFalse(r.out().contains("error: duplicate key"), "json replaces the text on stdout");
   }
 
   @Test
@@ -99,7 +120,7 @@ class VerifyCommandReportsTest {
   @Test
   void baselineHidesKnownFindingsAndSaysSo() throws Exception {
     Path baseline = tmp.resolve("baseline.json");
-    assertEquals(1, CliRun.of(descriptor.toString(), "--write-baseline", baseline.toString()).code());
+    assertEquals(0, CliRun.of(descriptor.toString(), "--write-baseline", baseline.toString()).code(), "recorded");
     CliRun r = CliRun.of(descriptor.toString(), "--baseline", baseline.toString());
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("1 known finding not shown, 0 fixed"), r.out());
@@ -109,10 +130,10 @@ class VerifyCommandReportsTest {
 
   @Test
   void noColorFollowsTheFlagTheEnvironmentAndTheTerminal() {
-    assertTrue(Terminal.colour(true, false, null));
-    assertTrue(Terminal.colour(true, false, ""));
-    assertFalse(Terminal.colour(true, false, "1"));
-    assertFalse(Terminal.colour(true, true, null));
-    assertFalse(Terminal.colour(false, false, null));
+    assertTrue(Terminal.colour(true, null, false, null, null));
+    assertTrue(Terminal.colour(true, null, false, "", null));
+    assertFalse(Terminal.colour(true, null, false, "1", null));
+    assertFalse(Terminal.colour(true, null, true, null, null));
+    assertFalse(Terminal.colour(false, null, false, null, null));
   }
 }

@@ -36,6 +36,19 @@ class VerifyCommandTemplatesTest {
   }
 
   @Test
+  void aValueFromTheConfigurationFileIsDescribedAsSuch() throws Exception {
+    Path descriptor = aceDescriptor();
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(
+        dir.resolve("connect-verify.json"), "{\"var\": {\"localBaseUrl\": \"https://issue-helper.example.com\"}}");
+    CliRun r = CliRun.of(descriptor.toString());
+    assertEquals(ExitCodes.OK, r.code(), r.out());
+    assertTrue(r.out().contains("filled {{localBaseUrl}} from " + dir.resolve("connect-verify.json")), r.out());
+    CliRun flag = CliRun.of(descriptor.toString(), "--var", "localBaseUrl=https://issue-helper.example.com");
+    assertTrue(flag.out().contains("filled {{localBaseUrl}} from --var"), flag.out());
+  }
+
+  @Test
   void varsFileFillsThePlaceholder() throws Exception {
     Path vars = Files.writeString(dir.resolve("prod.properties"), "localBaseUrl=https://issue-helper.example.com\n");
     CliRun r = CliRun.of(aceDescriptor().toString(), "--vars", vars.toString());

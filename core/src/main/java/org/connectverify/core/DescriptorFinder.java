@@ -22,6 +22,14 @@ final class DescriptorFinder {
   private static final Set<String> SKIP =
       Set.of("node_modules", ".git", ".hg", ".svn", "target", "build", "dist", "out", ".idea", "bower_components");
 
+  private java.util.function.Consumer<String> trace = line -> {};
+
+  /** Where to say which folders are searched and why each file is picked ({@code --verbose}). */
+  DescriptorFinder trace(java.util.function.Consumer<String> trace) {
+    this.trace = trace;
+    return this;
+  }
+
   List<Path> expand(List<Path> inputs) throws InputException {
     List<Path> out = new ArrayList<>();
     for (Path input : inputs) {
@@ -29,8 +37,11 @@ final class DescriptorFinder {
         if (!Files.isReadable(input)) {
           throw new InputException(input + ": file is not readable");
         }
+        trace.accept(input + ": named on the command line, verified as given");
         out.add(input);
       } else if (Files.isDirectory(input)) {
+        trace.accept(input + ": searching for atlassian-connect*.json and descriptor-like *connect*.json, skipping "
+            + new java.util.TreeSet<>(SKIP));
         List<Path> found = search(input);
         if (found.isEmpty()) {
           throw new InputException(
@@ -54,20 +65,35 @@ final class DescriptorFinder {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              return !d.equals(dir) && SKIP.contains(d.getFileName().toString())
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              if (!d.equals(dir) && SKIP.contains(d.getFileName().toString())) {
+                trace.accept(d + ": skipped (" + d.getFileName() + " holds no sources)");
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               String name = f.getFileName().toString();
               if (name.startsWith("atlassian-connect") && name.endsWith(".json")) {
+                trace.accept(f + ": picked, the name matches atlassian-connect*.json");
                 found.add(f);
-              } else if ((name.equals("manifest.yml") || name.equals("manifest.yaml")) && looksLikeManifest(f)) {
-                found.add(f);
-              } else if (name.endsWith(".json") && name.contains("connect") && looksLikeDescriptor(f)) {
-                found.add(f);
+              } else if (name.equals("manifest.yml") || name.equals("manifest.yaml")) {
+                boolean manifest = looksLikeManifest(f);
+                trace.accept(f + (manifest
+                    ? ": picked, a Forge manifest (top-level app: with modules, connectModules or remotes)"
+                    : ": not picked, a manifest.yml that is not a Forge manifest"));
+                if (manifest) {
+                  found.add(f);
+                }
+              } else if (name.endsWith(".json") && name.contains("connect")) {
+                boolean descriptor = looksLikeDescriptor(f);
+                trace.accept(f + (descriptor
+                    ? ": picked, a *connect*.json naming baseUrl and modules or authentication"
+                    : ": not picked, a *connect*.json that names no baseUrl with modules or authentication"));
+                if (descriptor) {
+                  found.add(f);
+                }
               }
               return FileVisitResult.CONTINUE;
             }

@@ -84,7 +84,7 @@ public final class DescriptorLoader {
     String reason;
     if (options.product() != null) {
       product = options.product();
-      reason = "chosen with --product";
+      reason = "chosen with " + options.optionNames().of("product", null);
     } else if (root.isObject()) {
       ProductDetector.Decision d = new ProductDetector(services.schemas()).detect(root);
       product = d.product();

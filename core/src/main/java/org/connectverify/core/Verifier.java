@@ -30,6 +30,7 @@ public final class Verifier {
   private final List<SetCheck> setChecks;
   private final HttpProbe.Factory probes;
   private final ProgressListener progress;
+  private final java.util.function.Consumer<String> trace;
 
   private Verifier(VerifyOptions options, Function<Services, List<Check>> checks) {
     this.options = options;
@@ -38,9 +39,16 @@ public final class Verifier {
     this.setChecks = Checks.setDefaults(services);
     this.probes = OkHttpProbe::new;
     this.progress = ProgressListener.NONE;
+    this.trace = line -> {};
   }
 
   private Verifier(Verifier base, HttpProbe.Factory probes, ProgressListener progress) {
+    this(base, probes, progress, base.trace);
+  }
+
+  private Verifier(
+      Verifier base, HttpProbe.Factory probes, ProgressListener progress, java.util.function.Consumer<String> trace) {
+    this.trace = Objects.requireNonNull(trace);
     this.options = base.options;
     this.services = base.services;
     this.checks = base.checks;
@@ -71,6 +79,11 @@ public final class Verifier {
     return new Verifier(this, probes, listener);
   }
 
+  /** The same verifier, telling {@code trace} which folders it searches and why it picks each descriptor. */
+  public Verifier withTrace(java.util.function.Consumer<String> trace) {
+    return new Verifier(this, probes, progress, trace);
+  }
+
   public VerifyOptions options() {
     return options;
   }
@@ -84,7 +97,7 @@ public final class Verifier {
     checkResourceRoots();
     DescriptorLoader loader = new DescriptorLoader(options, services);
     Map<Path, Path> files = new LinkedHashMap<>();
-    for (Path f : new DescriptorFinder().expand(inputs)) {
+    for (Path f : new DescriptorFinder().trace(trace).expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
     try (Run run = openRun(loader)) {
@@ -105,6 +118,14 @@ public final class Verifier {
 
   /** Verifies one in-memory descriptor; {@code file} is its display path. */
   public Report verify(String file, byte[] bytes) {
+    return verify(null, file, bytes);
+  }
+
+  /**
+   * Verifies one in-memory descriptor (read from standard input) as if it were the file at {@code location}: files it
+   * references are looked up from there. {@code location} may be null (no referenced file is then found).
+   */
+  public Report verify(Path location, String file, byte[] bytes) {
     DescriptorLoader loader;
     try {
       loader = new DescriptorLoader(options, services);
@@ -112,7 +133,7 @@ public final class Verifier {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     try (Run run = openRun(loader)) {
-      load(null, file, bytes, null, run).check(run.findings);
+      load(location, file, bytes, null, run).check(run.findings);
       return run.report();
     }
   }
@@ -145,7 +166,9 @@ public final class Verifier {
                 + skippedNetworkRules.size()
                 + " rules: "
                 + String.join(", ", categories)
-                + "); pass --online to verify that the deployment serves what the descriptor promises");
+                + "); pass "
+                + options.optionNames().of("online", null)
+                + " to verify that the deployment serves what the descriptor promises");
       }
       return out;
     }
@@ -190,7 +213,7 @@ public final class Verifier {
   private void checkResourceRoots() throws InputException {
     for (Path root : options.resources()) {
       if (!Files.isDirectory(root)) {
-        throw new InputException("--resources " + displayPath(root) + ": no such folder");
+        throw new InputException(options.optionNames().of("resources", displayPath(root)) + ": no such folder");
       }
     }
   }

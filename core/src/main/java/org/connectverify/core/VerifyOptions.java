@@ -29,6 +29,8 @@ public final class VerifyOptions {
   private final boolean useEnvironment;
   private final String baseUrl;
   private final String descriptorUrl;
+  private final OptionNames optionNames;
+  private final Map<String, String> varSources;
   private final ProbeSettings http;
   private final Map<Path, AppFolders> appFolders;
   private final Map<String, String> environment;
@@ -63,6 +65,8 @@ public final class VerifyOptions {
     this.useEnvironment = b.useEnvironment;
     this.baseUrl = b.baseUrl;
     this.descriptorUrl = b.descriptorUrl;
+    this.optionNames = b.optionNames;
+    this.varSources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.varSources));
     this.http = b.http.build();
     this.appFolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.appFolders));
     this.environment =
@@ -202,8 +206,23 @@ public final class VerifyOptions {
     return severities.getOrDefault(rule.id(), rule.defaultSeverity());
   }
 
+  /** How the host names options in hints and notes (default: the CLI's). */
+  public OptionNames optionNames() {
+    return optionNames;
+  }
+
+  /**
+   * Where each {@link #vars()} value was given, for notes ("filled ... from connect-verify.json"); a name without an
+   * entry came from the host's own option ({@code --var}, {@code <vars>}).
+   */
+  public Map<String, String> varSources() {
+    return varSources;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.optionNames = optionNames;
+    b.varSources.putAll(varSources);
     b.product = product;
     b.failOn = failOn;
     b.skipRules.addAll(skipRules);
@@ -232,6 +251,24 @@ public final class VerifyOptions {
     private Path baseDir = Path.of("");
     private final List<Path> resources = new ArrayList<>();
     private final Map<String, String> vars = new LinkedHashMap<>();
+    private final Map<String, String> varSources = new LinkedHashMap<>();
+    private String origin;
+    private OptionNames optionNames = OptionNames.CLI;
+
+    /** How the host names options in hints and notes. */
+    public Builder optionNames(OptionNames optionNames) {
+      this.optionNames = java.util.Objects.requireNonNull(optionNames);
+      return this;
+    }
+
+    /**
+     * Where the values given through {@link #set} from now on come from (e.g. the configuration file's name), or null
+     * for the host's own options.
+     */
+    public Builder origin(String origin) {
+      this.origin = origin;
+      return this;
+    }
     private final List<Path> varsFiles = new ArrayList<>();
     private String defaultLocale;
     private final List<String> springProfiles = new ArrayList<>();
@@ -382,9 +419,15 @@ public final class VerifyOptions {
         case "var" -> {
           int eq = value.indexOf('=');
           if (eq <= 0) {
-            throw new IllegalArgumentException("bad --var '" + value + "' (expected NAME=VALUE)");
+            throw new IllegalArgumentException(
+                "bad " + optionNames.of("var", null) + " '" + value + "' (expected NAME=VALUE)");
           }
           var(value.substring(0, eq), value.substring(eq + 1));
+          if (origin != null) {
+            varSources.put(value.substring(0, eq), origin);
+          } else {
+            varSources.remove(value.substring(0, eq));
+          }
         }
         case "vars" -> varsFile(Path.of(value.trim()));
         case "default-locale" -> defaultLocale(value);

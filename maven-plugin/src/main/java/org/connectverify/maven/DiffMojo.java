@@ -114,7 +114,7 @@ public final class DiffMojo extends AbstractMojo {
     ReportTarget target;
     try {
       VerifyOptions.Builder b =
-          VerifyOptions.builder()
+          VerifyOptions.builder().optionNames(new MavenOptionNames())
               .product(Product.parseChoice(product))
               .failOn(FailOn.parse(failOn))
               .baseDir(basedir.toPath());

@@ -64,7 +64,8 @@ public final class ProbeMojo extends AbstractMojo {
     }
     Report report;
     try {
-      VerifyOptions.Builder common = VerifyOptions.builder().failOn(FailOn.parse(failOn));
+      VerifyOptions.Builder common =
+          VerifyOptions.builder().optionNames(new MavenOptionNames()).failOn(FailOn.parse(failOn));
       skipRules.forEach(common::skipRule);
       ProbeOptions options =
           ProbeOptions.builder()

@@ -31,9 +31,15 @@ final class ReportFiles {
 
   /** Where each format goes in {@code dir}; the JSON report first. */
   List<ReportTarget> targets(Path dir) {
+    return targets(dir, null);
+  }
+
+  /** Where each format goes: in {@code dir}, except JUnit to {@code junit} when given; the JSON report first. */
+  List<ReportTarget> targets(Path dir, Path junit) {
     List<ReportTarget> out = new ArrayList<>();
     for (String format : formats) {
-      out.add(new ReportTarget(format, dir.resolve(Reports.defaultFileName(format))));
+      Path file = format.equals("junit") && junit != null ? junit : dir.resolve(Reports.defaultFileName(format));
+      out.add(new ReportTarget(format, file));
     }
     return out;
   }

@@ -28,8 +28,10 @@ import org.connectverify.core.Severity;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.config.ConfigException;
 import org.connectverify.core.run.ReportTarget;
+import org.connectverify.core.run.ReportWriter;
 import org.connectverify.core.run.RunOptions;
 import org.connectverify.core.run.Runner;
+import org.connectverify.core.run.SourceRoot;
 
 /**
  * {@code mvn connect:verify}: verifies the Connect descriptor the module is about to package, logs every finding as
@@ -151,10 +153,28 @@ public final class VerifyMojo extends AbstractMojo {
 
   /**
    * Report formats written to {@code reportDirectory} besides the JSON report that is always written: {@code text},
-   * {@code sarif}, {@code junit}, {@code github}, {@code markdown} (comma-separated on the command line).
+   * {@code sarif}, {@code junit} (see {@code junitReport}), {@code github}, {@code markdown}, {@code codequality}
+   * (comma-separated on the command line).
    */
   @Parameter(property = "connect.formats")
   private List<String> formats;
+
+  /**
+   * Where the JUnit report goes when {@code formats} has {@code junit}: by default among Surefire's reports, where
+   * Bitbucket Pipelines finds test reports by itself and Jenkins' usual {@code **}{@code /target/surefire-reports/*.xml}
+   * pattern picks it up.
+   */
+  @Parameter(
+      property = "connect.junitReport",
+      defaultValue = "${project.build.directory}/surefire-reports/TEST-connect-verify.xml")
+  private File junitReport;
+
+  /**
+   * The folder SARIF, Code Quality and GitHub annotation paths are relative to (default: the git repository around the
+   * project, found from {@code .git}; else the folder Maven runs from).
+   */
+  @Parameter(property = "connect.sourceRoot")
+  private File sourceRoot;
 
   /** Where {@code connect-verify.json} and the other reports ({@code connect-verify.sarif}, ...) are written. */
   @Parameter(property = "connect.reportDirectory", defaultValue = "${project.build.directory}/connect-verify")
@@ -184,7 +204,11 @@ public final class VerifyMojo extends AbstractMojo {
    * A parameter as the core knows it: {@code name} as in {@link RunOptions.Builder#set(String, String, Path)}, or
    * {@code config} / {@code no-config}.
    */
-  private record CoreOption(String parameter, String name, String value) {
+  private record CoreOption(String parameter, String name, String value, String origin) {
+    CoreOption(String parameter, String name, String value) {
+      this(parameter, name, value, null);
+    }
+
     String canonical() {
       return name + "=" + value;
     }
@@ -201,10 +225,10 @@ public final class VerifyMojo extends AbstractMojo {
     split(skipRules).forEach(r -> o.add(new CoreOption("skipRules", "skip-rule", r)));
     split(severities).forEach(v -> o.add(new CoreOption("severities", "severity", v)));
     if (vars != null) {
-      vars.forEach((name, value) -> o.add(new CoreOption("vars", "var", name + "=" + value)));
+      vars.forEach((name, value) -> o.add(new CoreOption("vars", "var", name + "=" + value, "<vars>")));
     }
     split(varsFromCommandLine == null ? null : List.of(varsFromCommandLine))
-        .forEach(v -> o.add(new CoreOption("vars", "var", v)));
+        .forEach(v -> o.add(new CoreOption("vars", "var", v, "-Dconnect.vars")));
     files(varsFiles).forEach(f -> o.add(new CoreOption("varsFiles", "vars", f.toString())));
     split(springProfiles).forEach(p -> o.add(new CoreOption("springProfiles", "spring-profile", p)));
     o.add(new CoreOption("envVars", "env-vars", envVars ? "true" : null));
@@ -214,6 +238,7 @@ public final class VerifyMojo extends AbstractMojo {
     o.add(new CoreOption("online", "online", online ? "true" : null));
     o.add(new CoreOption("baseUrl", "base-url", baseUrl));
     o.add(new CoreOption("descriptorUrl", "descriptor-url", descriptorUrl));
+    o.add(new CoreOption("sourceRoot", "source-root", sourceRoot == null ? null : sourceRoot.getAbsolutePath()));
     return o;
   }
 
@@ -272,10 +297,11 @@ public final class VerifyMojo extends AbstractMojo {
         run(
             options,
             List.of(new Member(located.targets(), folders)),
-            files.targets(dir),
+            files.targets(dir, junitReport == null ? null : junitReport.toPath()),
             baselineFile,
             writeBaseline == null ? null : writeBaseline.toPath(),
-            display);
+            display,
+            moduleCategory());
     Report report = run.result().report();
     report.findings().forEach(f -> ReportLog.finding(getLog(), f));
     ReportLog.descriptorsAndNotes(getLog(), report);
@@ -315,7 +341,8 @@ public final class VerifyMojo extends AbstractMojo {
       List<ReportTarget> reports,
       Path baselineFile,
       Path writeBaselineFile,
-      Displays display)
+      Displays display,
+      String category)
       throws MojoExecutionException {
     List<Target> targets = members.stream().flatMap(m -> m.targets().stream()).toList();
     Set<String> raw = new HashSet<>();
@@ -329,7 +356,7 @@ public final class VerifyMojo extends AbstractMojo {
       Runner.Result result =
           Runner.run(
               targets.stream().map(Target::verified).toList(),
-              b -> apply(b, options, display, members, reports, baselineFile, writeBaselineFile),
+              b -> apply(b, options, display, members, reports, baselineFile, writeBaselineFile).category(category),
               mapBack,
               Writer.nullWriter());
       return new Run(result, raw);
@@ -347,7 +374,7 @@ public final class VerifyMojo extends AbstractMojo {
   }
 
   /** These parameters as the core's run options. */
-  private static void apply(
+  private static RunOptions.Builder apply(
       RunOptions.Builder b,
       List<CoreOption> options,
       Displays display,
@@ -355,11 +382,12 @@ public final class VerifyMojo extends AbstractMojo {
       List<ReportTarget> reports,
       Path baselineFile,
       Path writeBaselineFile) {
-    b.verify().baseDir(display.baseDir());
+    b.verify().baseDir(display.baseDir()).optionNames(new MavenOptionNames());
     for (CoreOption o : options) {
       if (o.value() == null || o.value().isBlank()) {
         continue;
       }
+      b.verify().origin(o.origin());
       try {
         switch (o.name()) {
           case "config" -> b.config(Path.of(o.value()));
@@ -371,13 +399,25 @@ public final class VerifyMojo extends AbstractMojo {
             "parameter " + o.parameter() + " (connect." + o.parameter() + "): " + e.getMessage(), e);
       }
     }
+    b.verify().origin(null);
     for (Member m : members) {
       VerifyOptions.AppFolders folders =
           new VerifyOptions.AppFolders(m.folders().webRoots(), m.folders().springFolders());
       m.targets().forEach(t -> b.verify().appFolders(t.verified(), folders));
     }
     reports.forEach(b::report);
-    b.baseline(baselineFile).writeBaseline(writeBaselineFile);
+    return b.baseline(baselineFile).writeBaseline(writeBaselineFile);
+  }
+
+  /**
+   * The SARIF category of this module's report: {@code connect-verify/} plus the module's folder in the repository,
+   * so code scanning keeps one analysis per module instead of letting one module's upload replace another's.
+   */
+  private String moduleCategory() {
+    Path basedir = project.getBasedir().toPath();
+    Path root = sourceRoot != null ? sourceRoot.toPath() : SourceRoot.find(basedir);
+    String prefix = root == null ? null : SourceRoot.prefix(root, basedir);
+    return "connect-verify/" + (prefix != null ? prefix : project.getArtifactId() + "/");
   }
 
   /** Bad parameter values are configuration errors, named with their user property, before anything is read. */
@@ -448,11 +488,15 @@ public final class VerifyMojo extends AbstractMojo {
       formats.addAll(files.formats());
     }
     Path dir = setReportDirectory();
-    Run run = run(options, runMembers, new ReportFiles(new ArrayList<>(formats)).targets(dir), common, null, display);
+    // The set's JSON report holds every finding of the set; the reports CI systems collect (SARIF, JUnit, Code
+    // Quality, ...) hold only the findings the set run adds, so no result is uploaded twice next to the modules'.
+    List<ReportTarget> targets = new ReportFiles(new ArrayList<>(formats)).targets(dir, setJunitReport());
+    Run run = run(options, runMembers, targets.subList(0, 1), common, null, display, "connect-verify/reactor/");
     Report report = run.result().report();
     Set<String> onlyTogether = new HashSet<>(run.raw());
     onlyTogether.removeAll(known);
     List<Finding> fresh = report.findings().stream().filter(f -> onlyTogether.contains(f.toString())).toList();
+    writeSetReports(report.withFindings(fresh, List.of()), targets.subList(1, targets.size()), display);
     fresh.forEach(f -> ReportLog.finding(getLog(), f));
     Path json = ReportFiles.json(dir);
     String summary =
@@ -561,6 +605,38 @@ public final class VerifyMojo extends AbstractMojo {
   private Path outputDirectory() {
     String out = project.getBuild().getOutputDirectory();
     return out == null ? null : Path.of(out);
+  }
+
+  private void writeSetReports(Report fresh, List<ReportTarget> targets, Displays display)
+      throws MojoExecutionException {
+    if (targets.isEmpty()) {
+      return;
+    }
+    List<org.connectverify.core.Rule> crossApp =
+        org.connectverify.core.Checks.catalogue().values().stream().filter(r -> r.category().equals("crossapp")).toList();
+    org.connectverify.core.report.ReportSettings settings =
+        SourceRoot.applyTo(
+                org.connectverify.core.report.ReportSettings.builder(),
+                sourceRoot == null ? null : sourceRoot.toPath(),
+                display.baseDir())
+            .category("connect-verify/reactor/")
+            .ruleHelp(org.connectverify.core.report.RuleDocs::page)
+            .rulesRun(crossApp)
+            .build();
+    try {
+      for (String m :
+          ReportWriter.write(fresh, targets, settings, settings, display.baseDir(), Writer.nullWriter())) {
+        getLog().info("connect-verify: " + m);
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("connect-verify: cannot write a report: " + e.getMessage(), e);
+    }
+  }
+
+  private Path setJunitReport() {
+    MavenProject top = session.getTopLevelProject();
+    Path build = top != null ? Path.of(top.getBuild().getDirectory()) : executionRoot().resolve("target");
+    return build.resolve("surefire-reports").resolve("TEST-connect-verify-reactor.xml");
   }
 
   /** The set's reports go to the top-level project's build folder, where a pipeline finds them. */

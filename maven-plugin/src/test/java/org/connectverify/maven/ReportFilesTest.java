@@ -27,7 +27,7 @@ class ReportFilesTest {
   @Test
   void anUnknownFormatNamesTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReportFiles(List.of("sarf")));
-    assertTrue(e.getMessage().startsWith("unknown format 'sarf' (expected text, json, sarif, junit, github, markdown)"),
+    assertTrue(e.getMessage().startsWith("unknown format 'sarf' (expected text, json, sarif, junit, github, markdown, codequality)"),
         e.getMessage());
   }
 }

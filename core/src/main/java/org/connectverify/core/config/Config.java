@@ -272,6 +272,7 @@ public final class Config {
       }
     }
     Path base = path.toAbsolutePath().getParent();
+    b.verify().origin(display);
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (OWN_KEYS.contains(e.getKey())) {
@@ -291,6 +292,7 @@ public final class Config {
         }
       }
     }
+    b.verify().origin(null);
     if (!p.list.isEmpty()) {
       throw new ConfigException(p.list);
     }

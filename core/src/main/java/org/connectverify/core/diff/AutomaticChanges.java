@@ -75,11 +75,8 @@ final class AutomaticChanges implements DiffCheck {
         }
       }
     } else {
-      ctx.report(
-          RULE,
-          ctx.inNew(pb),
-          where(ctx, pb, false) + " changes from " + JsonText.brief(a) + " to " + JsonText.brief(b),
-          HINT);
+      String[] shown = JsonText.briefPair(a, b);
+      ctx.report(RULE, ctx.inNew(pb), where(ctx, pb, false) + " changes from " + shown[0] + " to " + shown[1], HINT);
     }
   }
 

@@ -30,6 +30,32 @@ final class JsonText {
     return node.toString();
   }
 
+  /**
+   * Brief renderings of two different values that never read the same: when {@link #brief} shortens both to one text
+   * (two long strings with a common start, two objects of the same size), both are shown from a little before their
+   * first difference instead, with an ellipsis where text is left out.
+   */
+  static String[] briefPair(JsonNode a, JsonNode b) {
+    String ba = brief(a);
+    String bb = brief(b);
+    if (!ba.equals(bb) || a == null || b == null || a.equals(b)) {
+      return new String[] {ba, bb};
+    }
+    String fa = a.isTextual() ? quoteFull(a.asText()) : a.toString();
+    String fb = b.isTextual() ? quoteFull(b.asText()) : b.toString();
+    int d = 0;
+    while (d < fa.length() && d < fb.length() && fa.charAt(d) == fb.charAt(d)) {
+      d++;
+    }
+    int start = Math.max(0, d - 20);
+    return new String[] {window(fa, start), window(fb, start)};
+  }
+
+  private static String window(String s, int start) {
+    int end = Math.min(s.length(), start + MAX);
+    return (start > 0 ? "…" : "") + s.substring(start, end) + (end < s.length() ? "…" : "");
+  }
+
   /** {@code "text"} in full, for values whose every character matters (keys, URLs). */
   static String quoteFull(String s) {
     return "\"" + s + "\"";

@@ -44,15 +44,15 @@ public final class DeploymentDownCheck implements OnlineCheck {
         ctx.at("/baseUrl"),
         "deployment at " + run.plan().base() + " is down: all " + o.urls() + " URLs " + what
             + "; per-URL online findings are not reported",
-        hint(o));
+        hint(o, ctx.options().optionNames().of("base-url", null)));
   }
 
-  private static String hint(OnlineRun.Outage o) {
+  private static String hint(OnlineRun.Outage o, String baseUrlOption) {
     if (o.signature().equals("HTTP 404")) {
-      return "nothing is deployed at this address: check --base-url (or baseUrl) and the app's context path";
+      return "nothing is deployed at this address: check " + baseUrlOption + " (or baseUrl) and the app's context path";
     }
     if (o.signature().equals("UNKNOWN_HOST")) {
-      return "the host name does not resolve: check baseUrl (or --base-url) and DNS";
+      return "the host name does not resolve: check baseUrl (or " + baseUrlOption + ") and DNS";
     }
     if (o.signature().equals("HTTP 407")) {
       return "the proxy wants credentials; connect-verify never sends any: use a proxy that does not need them";

@@ -77,7 +77,7 @@ final class Plan {
           ctx.descriptor().file()
               + ": online checks skipped: "
               + (declared == null ? "no baseUrl" : "baseUrl '" + declared + "' is not an absolute http(s) URL")
-              + "; pass --base-url to name the deployment");
+              + "; pass " + options.optionNames().of("base-url", null) + " to name the deployment");
       return null;
     }
     String file = ctx.descriptor().file();
@@ -88,7 +88,9 @@ final class Plan {
     boolean given = options.descriptorUrl() != null;
     Plan plan = new Plan(declared, base, given ? options.descriptorUrl() : join(base, name), given);
     if (plan.overridden()) {
-      ctx.note(ctx.descriptor().file() + ": probed " + base + " in place of baseUrl " + declared + " (--base-url)");
+      ctx.note(
+          ctx.descriptor().file() + ": probed " + base + " in place of baseUrl " + declared + " ("
+              + options.optionNames().of("base-url", null) + ")");
     }
     plan.collect(ctx);
     if (!plan.foreignRoutes.isEmpty()) {

@@ -54,7 +54,7 @@ public final class ServedDescriptorCheck implements OnlineCheck {
           ctx.at("/baseUrl"),
           "the descriptor URL "
               + url
-              + (plan.descriptorUrlGiven() ? " (--descriptor-url)" : "")
+              + (plan.descriptorUrlGiven() ? " (" + ctx.options().optionNames().of("descriptor-url", null) + ")" : "")
               + " uses port "
               + port
               + "; the product fetches descriptors only from ports 80, 443 and 8080",
@@ -73,9 +73,9 @@ public final class ServedDescriptorCheck implements OnlineCheck {
           ctx.at(""),
           "the deployment does not serve the descriptor: " + Say.request(t) + " " + Say.outcome(r),
           plan.descriptorUrlGiven()
-              ? "check --descriptor-url"
+              ? "check " + ctx.options().optionNames().of("descriptor-url", null)
               : "serve the descriptor at baseUrl + /" + file.substring(file.lastIndexOf('/') + 1)
-                  + ", or pass --descriptor-url with where it is served");
+                  + ", or pass " + ctx.options().optionNames().of("descriptor-url", null) + " with where it is served");
       return;
     }
     if (r.truncated()) {

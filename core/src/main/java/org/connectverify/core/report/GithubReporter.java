@@ -9,15 +9,25 @@ import org.connectverify.core.Report;
  * GitHub Actions workflow commands: one {@code ::error|warning|notice file=F,line=L,col=C,title=RULE::message}
  * annotation per finding (shown on the pull request's diff), the hint and related locations on further lines of the
  * message, a {@code ::notice} per run note, then the plain summary line. Escaping follows GitHub's runner: in the
- * message {@code %}, CR and LF are percent-encoded; in properties also {@code :} and {@code ,}.
+ * message {@code %}, CR and LF are percent-encoded; in properties also {@code :} and {@code ,}. File paths are relative to
+ * the source root (the repository, which is the workflow's workspace), as GitHub resolves them.
  */
 public final class GithubReporter implements Reporter {
+  private final ReportSettings settings;
+
+  public GithubReporter() {
+    this(ReportSettings.defaults());
+  }
+
+  public GithubReporter(ReportSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public void write(Report report, Writer out) throws IOException {
     for (Finding f : report.findings()) {
       StringBuilder props = new StringBuilder();
-      props.append("file=").append(property(f.file()));
+      props.append("file=").append(property(settings.sourcePath(f.file())));
       if (f.line() > 0) {
         props.append(",line=").append(f.line());
         if (f.column() > 0) {

@@ -3,6 +3,8 @@ package org.connectverify.core.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,13 @@ import org.connectverify.core.Rule;
 
 /**
  * JUnit XML in the Surefire dialect that Jenkins, Bitbucket Pipelines, GitLab and Azure read: one {@code <testsuite>}
- * per descriptor (and per other file with findings), one {@code <testcase>} per rule that ran, named by rule id. A
- * rule whose findings reach the run's {@code --fail-on} threshold fails with the canonical lines as the failure's
- * text; findings below it leave the test passing and appear in its {@code <system-out>}. The classname is the file
- * path with dots replaced, so Jenkins does not split a file name into package and class.
+ * per descriptor (and per other file with findings) and one {@code <testcase>} per finding, named by rule id and JSON
+ * pointer ({@code json/duplicate-key /name}), so no CI squeezes several findings into one test's text. A finding at or
+ * above the run's {@code --fail-on} threshold fails its test with the canonical line and hint as the failure's text;
+ * one below it passes, its line in the test's {@code <system-out>}. A descriptor that was read also gets one passing
+ * test per rule that ran on it without a finding, named by the rule id; a descriptor that could not be read gets no
+ * passing tests, because no rule ran on it. The classname is the file path with dots replaced, so Jenkins does not
+ * split a file name into package and class.
  */
 public final class JunitReporter implements Reporter {
   private final ReportSettings settings;
@@ -26,7 +31,8 @@ public final class JunitReporter implements Reporter {
     this.settings = settings;
   }
 
-  private record Case(String rule, List<Finding> failing, List<Finding> passing) {}
+  /** One test: a finding (failing or passing) or a rule that ran clean ({@code finding == null}). */
+  private record Case(String name, Finding finding, boolean failed) {}
 
   @Override
   public void write(Report report, Writer out) throws IOException {
@@ -36,7 +42,7 @@ public final class JunitReporter implements Reporter {
     }
     Map<String, List<Case>> suites = new LinkedHashMap<>();
     for (Report.Checked d : report.descriptors()) {
-      suites.put(d.file(), cases(report, byFile.getOrDefault(d.file(), List.of()), true));
+      suites.put(d.file(), cases(report, byFile.getOrDefault(d.file(), List.of()), d.product() != null));
     }
     for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
       suites.computeIfAbsent(e.getKey(), k -> cases(report, e.getValue(), false));
@@ -45,7 +51,7 @@ public final class JunitReporter implements Reporter {
     int failures = 0;
     for (List<Case> cases : suites.values()) {
       tests += cases.size();
-      failures += (int) cases.stream().filter(c -> !c.failing().isEmpty()).count();
+      failures += (int) cases.stream().filter(Case::failed).count();
     }
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.write(
@@ -57,54 +63,61 @@ public final class JunitReporter implements Reporter {
     out.write("</testsuites>\n");
   }
 
-  /** One case per rule that ran (for descriptors) plus one per rule with findings in the file. */
-  private List<Case> cases(Report report, List<Finding> findings, boolean descriptor) {
-    TreeSet<String> rules = new TreeSet<>();
-    if (descriptor) {
-      settings.rulesRun().forEach(r -> rules.add(r.id()));
-    }
-    findings.forEach(f -> rules.add(f.ruleId()));
+  /**
+   * One case per finding, then (when the rules ran on this file) one passing case per rule that ran without a finding
+   * here; sorted by name, a repeated name numbered.
+   */
+  private List<Case> cases(Report report, List<Finding> findings, boolean rulesRan) {
     List<Case> cases = new ArrayList<>();
-    for (String rule : rules) {
-      List<Finding> failing = new ArrayList<>();
-      List<Finding> passing = new ArrayList<>();
-      for (Finding f : findings) {
-        if (f.ruleId().equals(rule)) {
-          (report.failOn().fails(f.severity()) ? failing : passing).add(f);
+    Map<String, Integer> seen = new HashMap<>();
+    TreeSet<String> withFindings = new TreeSet<>();
+    for (Finding f : findings) {
+      withFindings.add(f.ruleId());
+      String name = f.ruleId() + " " + where(f);
+      int n = seen.merge(name, 1, Integer::sum);
+      cases.add(new Case(n == 1 ? name : name + " #" + n, f, report.failOn().fails(f.severity())));
+    }
+    if (rulesRan) {
+      for (Rule r : settings.rulesRun()) {
+        if (!withFindings.contains(r.id())) {
+          cases.add(new Case(r.id(), null, false));
         }
       }
-      cases.add(new Case(rule, failing, passing));
     }
+    cases.sort(Comparator.comparing(Case::name));
     return cases;
   }
 
+  /** The finding's JSON pointer, or its line when it has none, or {@code (file)} for the file as a whole. */
+  private static String where(Finding f) {
+    if (!f.pointer().isEmpty()) {
+      return f.pointer();
+    }
+    return f.line() > 0 ? "line " + f.line() : "(file)";
+  }
+
   private void writeSuite(String file, List<Case> cases, Writer out) throws IOException {
-    long failures = cases.stream().filter(c -> !c.failing().isEmpty()).count();
+    long failures = cases.stream().filter(Case::failed).count();
     out.write(
         "  <testsuite name=\"" + attr(file) + "\" tests=\"" + cases.size() + "\" failures=\"" + failures
             + "\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
     String classname = file.replace('.', '_');
     for (Case c : cases) {
       out.write(
-          "    <testcase classname=\"" + attr(classname) + "\" name=\"" + attr(c.rule()) + "\" file=\""
+          "    <testcase classname=\"" + attr(classname) + "\" name=\"" + attr(c.name()) + "\" file=\""
               + attr(file) + "\" time=\"0\"");
-      if (c.failing().isEmpty() && c.passing().isEmpty()) {
+      if (c.finding() == null) {
         out.write("/>\n");
         continue;
       }
       out.write(">\n");
-      if (!c.failing().isEmpty()) {
-        Finding first = c.failing().get(0);
-        String message =
-            c.failing().size() == 1
-                ? first.toString()
-                : c.failing().size() + " findings; first: " + first;
+      Finding f = c.finding();
+      if (c.failed()) {
         out.write(
-            "      <failure message=\"" + attr(message) + "\" type=\"" + first.severity().label() + "\">"
-                + text(lines(c.failing())) + "</failure>\n");
-      }
-      if (!c.passing().isEmpty()) {
-        out.write("      <system-out>" + text(lines(c.passing())) + "</system-out>\n");
+            "      <failure message=\"" + attr(f.toString()) + "\" type=\"" + f.severity().label() + "\">"
+                + text(lines(List.of(f))) + "</failure>\n");
+      } else {
+        out.write("      <system-out>" + text(lines(List.of(f))) + "</system-out>\n");
       }
       out.write("    </testcase>\n");
     }
@@ -121,8 +134,7 @@ public final class JunitReporter implements Reporter {
       if (f.hint() != null) {
         sb.append("    hint: ").append(f.hint()).append('\n');
       }
-      Rule rule = settings.rule(f.ruleId());
-      sb.append("    see: ").append(rule.docUrl()).append('\n');
+      sb.append("    see: connect-verify explain ").append(f.ruleId()).append('\n');
     }
     return sb.toString();
   }

@@ -28,8 +28,16 @@ public final class ReportSettings {
   private final Map<String, Rule> catalogue;
   private final Function<String, String> ruleHelp;
   private final List<Rule> rulesRun;
+  private final String sourcePrefix;
+  private final java.nio.file.Path sourceRoot;
+  private final java.nio.file.Path baseDir;
+  private final String category;
 
   private ReportSettings(Builder b) {
+    this.category = b.category;
+    this.sourcePrefix = b.sourcePrefix;
+    this.sourceRoot = b.sourceRoot;
+    this.baseDir = b.baseDir;
     this.quiet = b.quiet;
     this.color = b.color;
     this.snippets = b.snippets;
@@ -95,7 +103,64 @@ public final class ReportSettings {
     return rulesRun;
   }
 
+  /**
+   * A file's path relative to the source root (the repository), for reports that CI systems resolve against it
+   * (SARIF, Code Quality): the display path behind {@link Builder#sourcePrefix}, normalised ({@code a/../b} is
+   * {@code b}), {@code /}-separated. Absolute display paths (files outside the base folder) stay as they are.
+   */
+  public String sourcePath(String file) {
+    String f = file.replace('\\', '/');
+    if (f.startsWith("/") || f.matches("[A-Za-z]:/.*")) {
+      return f;
+    }
+    if (sourceRoot != null) {
+      try {
+        java.nio.file.Path abs = baseDir.resolve(file).normalize();
+        if (abs.startsWith(sourceRoot)) {
+          return sourceRoot.relativize(abs).toString().replace('\\', '/');
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        // not a path on this system: fall through to the prefix
+      }
+    }
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String seg : (sourcePrefix + f).split("/")) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+        parts.removeLast();
+      } else {
+        parts.addLast(seg);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /**
+   * The category of the run for CI systems that keep one analysis per category (SARIF {@code automationDetails.id}):
+   * given by the host, else {@code connect-verify/} plus the base folder seen from the source root.
+   */
+  public String category() {
+    return category != null ? category : "connect-verify/" + sourcePrefix;
+  }
+
+  /** The path from the source root to the base folder, {@code /}-terminated, or empty when they are the same. */
+  public String sourcePrefix() {
+    return sourcePrefix;
+  }
+
   public static final class Builder {
+    private String sourcePrefix = "";
+    private java.nio.file.Path sourceRoot;
+    private java.nio.file.Path baseDir;
+    private String category;
+
+    /** The run's category (e.g. {@code connect-verify/jira-app/}); null for the default, see {@link #category()}. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
     private boolean quiet;
     private boolean color;
     private boolean snippets;
@@ -143,6 +208,28 @@ public final class ReportSettings {
     public Builder rulesRun(Collection<Rule> rules) {
       this.rulesRun = new ArrayList<>(rules);
       return this;
+    }
+
+    /**
+     * The path from the source root (the repository) to the folder display paths are relative to, e.g.
+     * {@code apps/jira/}; empty (the default) when the tool runs from the root.
+     */
+    public Builder sourcePrefix(String sourcePrefix) {
+      String p = Objects.requireNonNull(sourcePrefix).replace('\\', '/');
+      this.sourcePrefix = p.isEmpty() || p.endsWith("/") ? p : p + "/";
+      return this;
+    }
+
+    /**
+     * The source root and the folder display paths are relative to: paths inside the root become relative to it even
+     * when the root lies below the base folder; the prefix (for the SARIF category) is the base folder seen from the
+     * root, or empty when the base folder is not inside it.
+     */
+    public Builder sourceRoot(java.nio.file.Path root, java.nio.file.Path baseDir) {
+      this.sourceRoot = root.toAbsolutePath().normalize();
+      this.baseDir = baseDir.toAbsolutePath().normalize();
+      java.nio.file.Path rel = this.baseDir.startsWith(sourceRoot) ? sourceRoot.relativize(this.baseDir) : null;
+      return sourcePrefix(rel == null ? "" : rel.toString());
     }
 
     public ReportSettings build() {

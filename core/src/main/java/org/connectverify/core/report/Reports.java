@@ -7,7 +7,7 @@ import org.connectverify.core.text.Strings;
 /** The report formats by name, shared by every host (CLI {@code --format}, Maven {@code formats}, config file). */
 public final class Reports {
   /** Every format name, in the order help texts list them. */
-  public static final List<String> NAMES = List.of("text", "json", "sarif", "junit", "github", "markdown");
+  public static final List<String> NAMES = List.of("text", "json", "sarif", "junit", "github", "markdown", "codequality");
 
   private Reports() {}
 
@@ -22,8 +22,9 @@ public final class Reports {
       case "json" -> new JsonReporter();
       case "sarif" -> new SarifReporter(settings);
       case "junit" -> new JunitReporter(settings);
-      case "github" -> new GithubReporter();
+      case "github" -> new GithubReporter(settings);
       case "markdown" -> new MarkdownReporter(settings);
+      case "codequality" -> new CodeQualityReporter(settings);
       default -> throw new IllegalStateException(name);
     };
   }
@@ -52,6 +53,7 @@ public final class Reports {
           case "github" -> "github.txt";
           case "junit" -> "junit.xml";
           case "markdown" -> "md";
+          case "codequality" -> "codequality.json";
           default -> canonical(name);
         };
     return "connect-verify." + extension;

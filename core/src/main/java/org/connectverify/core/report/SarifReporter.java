@@ -13,19 +13,22 @@ import org.connectverify.core.Report;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.Version;
-import org.connectverify.core.baseline.Fingerprint;
 
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run whose driver lists the rules that have
- * results (id, descriptions, help, help URI, default level), and one result per finding with its region, its JSON
- * pointer as a logical location, its related locations and the baseline fingerprint as a partial fingerprint. URIs
- * are relative to the run's base folder ({@code %SRCROOT%}); columns count UTF-16 code units, as Java's do.
+ * results (id, descriptions, the rule's packaged page as help, default level, and {@code security-severity} for
+ * {@link SecurityRules}), and one result per finding with its region, its JSON pointer as a logical location, its
+ * related locations and a {@link LocationFingerprint} as partial fingerprint. URIs are relative to the source root
+ * ({@code %SRCROOT%}, the repository: see {@link ReportSettings#sourcePath}), so code scanning maps them to files
+ * whatever folder the tool ran from; {@code automationDetails.id} names the run's category ({@code connect-verify/}
+ * plus the base folder), so reports uploaded from different folders of one repository do not replace each other.
+ * Columns count UTF-16 code units, as Java's do. No help URI: the rule pages ship inside the tool
+ * ({@code connect-verify explain RULE}) and in the SARIF itself, and have no public address that is sure to resolve.
  */
 public final class SarifReporter implements Reporter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String INFORMATION_URI = "https://github.com/connect-verify/connect-verify";
-  /** Key of the partial fingerprint; bump the version if {@link Fingerprint} ever changes. */
-  static final String FINGERPRINT_KEY = "connectVerifyFindingHash/v1";
+  /** Key of the partial fingerprint; bump the version if {@link LocationFingerprint} ever changes. */
+  static final String FINGERPRINT_KEY = "connectVerifyLocation/v1";
 
   private final ReportSettings settings;
   private final JsonFactory factory = new JsonFactory();
@@ -53,18 +56,23 @@ public final class SarifReporter implements Reporter {
       g.writeArrayFieldStart("runs");
       g.writeStartObject();
       writeTool(g, report, rules);
+      g.writeObjectFieldStart("automationDetails");
+      g.writeStringField("id", settings.category());
+      g.writeEndObject();
       g.writeObjectFieldStart("originalUriBaseIds");
       g.writeObjectFieldStart("%SRCROOT%");
       g.writeObjectFieldStart("description");
-      g.writeStringField("text", "The folder connect-verify was run from; every artifact URI is relative to it.");
+      g.writeStringField(
+          "text", "The source root (the repository, or --source-root); every relative artifact URI is relative to it.");
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndObject();
       writeInvocation(g, report);
       g.writeStringField("columnKind", "utf16CodeUnits");
       g.writeArrayFieldStart("results");
+      LocationFingerprint fingerprints = new LocationFingerprint();
       for (Finding f : report.findings()) {
-        writeResult(g, f, ruleIndex.get(f.ruleId()));
+        writeResult(g, f, ruleIndex.get(f.ruleId()), fingerprints);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -79,7 +87,6 @@ public final class SarifReporter implements Reporter {
     g.writeObjectFieldStart("driver");
     g.writeStringField("name", Version.NAME);
     g.writeStringField("version", report.toolVersion());
-    g.writeStringField("informationUri", INFORMATION_URI);
     g.writeArrayFieldStart("rules");
     for (Rule r : rules.values()) {
       g.writeStartObject();
@@ -92,21 +99,28 @@ public final class SarifReporter implements Reporter {
       g.writeStringField("text", r.summary());
       g.writeEndObject();
       g.writeObjectFieldStart("help");
-      g.writeStringField("text", r.summary() + " See " + r.docUrl());
+      g.writeStringField(
+          "text", r.summary() + " Run 'connect-verify explain " + r.id() + "' for the rule's page.");
       String markdown = settings.help(r.id());
       if (markdown != null) {
         g.writeStringField("markdown", markdown);
       }
       g.writeEndObject();
-      g.writeStringField("helpUri", r.docUrl());
       g.writeObjectFieldStart("defaultConfiguration");
       g.writeStringField("level", level(r.defaultSeverity()));
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
       g.writeStringField("category", r.category());
       g.writeBooleanField("needsNetwork", r.network());
+      String score = SecurityRules.score(r.id());
+      if (score != null) {
+        g.writeStringField("security-severity", score);
+      }
       g.writeArrayFieldStart("tags");
       g.writeString(r.category());
+      if (score != null) {
+        g.writeString("security");
+      }
       g.writeEndArray();
       g.writeEndObject();
       g.writeEndObject();
@@ -136,7 +150,8 @@ public final class SarifReporter implements Reporter {
     g.writeEndArray();
   }
 
-  private static void writeResult(JsonGenerator g, Finding f, int ruleIndex) throws IOException {
+  private void writeResult(JsonGenerator g, Finding f, int ruleIndex, LocationFingerprint fingerprints)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
     g.writeNumberField("ruleIndex", ruleIndex);
@@ -172,7 +187,7 @@ public final class SarifReporter implements Reporter {
       g.writeEndArray();
     }
     g.writeObjectFieldStart("partialFingerprints");
-    g.writeStringField(FINGERPRINT_KEY, Fingerprint.of(f));
+    g.writeStringField(FINGERPRINT_KEY, fingerprints.next(f, settings.sourcePath(f.file())));
     g.writeEndObject();
     g.writeObjectFieldStart("properties");
     g.writeStringField("pointer", f.pointer());
@@ -180,7 +195,7 @@ public final class SarifReporter implements Reporter {
     g.writeEndObject();
   }
 
-  private static void writePhysical(JsonGenerator g, Position p) throws IOException {
+  private void writePhysical(JsonGenerator g, Position p) throws IOException {
     g.writeObjectFieldStart("physicalLocation");
     g.writeObjectFieldStart("artifactLocation");
     if (isAbsolute(p.file())) {
@@ -189,7 +204,7 @@ public final class SarifReporter implements Reporter {
           "uri",
           path.startsWith("/") ? "file://" + uri(path) : "file:///" + path.substring(0, 2) + uri(path.substring(2)));
     } else {
-      g.writeStringField("uri", uri(p.file()));
+      g.writeStringField("uri", uri(settings.sourcePath(p.file())));
       g.writeStringField("uriBaseId", "%SRCROOT%");
     }
     g.writeEndObject();

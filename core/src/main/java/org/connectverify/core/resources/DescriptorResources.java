@@ -38,10 +38,15 @@ public final class DescriptorResources {
 
   /** How to describe the roots in a message: {@code "searched: a, b"} plus where they came from. */
   public String describeRoots() {
+    return describeRoots(org.connectverify.core.OptionNames.CLI);
+  }
+
+  /** {@link #describeRoots()} naming the option as the host does. */
+  public String describeRoots(org.connectverify.core.OptionNames names) {
     List<String> shown = searchedRoots();
     if (shown.isEmpty()) {
       return "no web root known";
     }
-    return (roots.explicit() ? "searched --resources " : "searched ") + String.join(", ", shown);
+    return (roots.explicit() ? "searched " + names.of("resources", null) + " " : "searched ") + String.join(", ", shown);
   }
 }

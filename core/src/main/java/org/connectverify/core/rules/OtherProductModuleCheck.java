@@ -56,15 +56,18 @@ public final class OtherProductModuleCheck implements Check {
         message =
             "module type \"" + type + "\" is " + owner.displayName() + "'s, but this descriptor also has "
                 + owner.other().displayName() + " module types: one app cannot extend both products";
-        hint = "split the descriptor into a Jira app and a Confluence app, or check it with --product jira|confluence";
+        hint =
+            "split the descriptor into a Jira app and a Confluence app, or check it with "
+                + ctx.options().optionNames().of("product", "jira|confluence");
       } else {
         message =
             "module type \"" + type + "\" belongs to " + owner.displayName() + ", but this descriptor is checked as "
                 + product.displayName() + " (" + ctx.descriptor().productReason() + "): " + product.displayName()
                 + " refuses to install it";
         hint =
-            "remove the module, move it to a separate " + owner.displayName() + " app, or check with --product "
-                + owner.label() + " if this is a " + owner.displayName() + " app";
+            "remove the module, move it to a separate " + owner.displayName() + " app, or check with "
+                + ctx.options().optionNames().of("product", owner.label()) + " if this is a " + owner.displayName()
+                + " app";
       }
       ctx.report(OTHER_PRODUCT, ctx.atKey(Pointers.child("/modules", type)), message, hint);
     }

@@ -23,10 +23,26 @@ public final class RunOptions {
   private final boolean color;
   private final boolean snippets;
   private final org.connectverify.core.http.ProgressListener progress;
+  private final Path sourceRoot;
+  private final String category;
+  private final String stdinName;
+  private final byte[] stdinBytes;
+  private final java.util.function.Consumer<String> trace;
 
   private RunOptions(Builder b) {
     this.verify = b.verify.build();
-    this.reports = ReportWriter.targets(!b.reports.isEmpty() ? b.reports : b.configReports);
+    List<ReportTarget> asked = ReportWriter.targets(!b.reports.isEmpty() ? b.reports : b.configReports);
+    if (b.terminalText && asked.stream().noneMatch(ReportTarget::toStdout)) {
+      List<ReportTarget> withText = new ArrayList<>(asked);
+      withText.add(0, new ReportTarget("text", null));
+      asked = List.copyOf(withText);
+    }
+    this.reports = asked;
+    this.sourceRoot = b.sourceRoot;
+    this.category = b.category;
+    this.stdinName = b.stdinName;
+    this.stdinBytes = b.stdinBytes;
+    this.trace = b.trace;
     this.config = b.config;
     this.noConfig = b.noConfig;
     this.baseline = b.baseline;
@@ -44,6 +60,34 @@ public final class RunOptions {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The folder report paths are relative to in SARIF, Code Quality and GitHub annotations, as given; null to find it
+   * (the repository above the base folder, else the base folder).
+   */
+  public Path sourceRoot() {
+    return sourceRoot;
+  }
+
+  /** The display name of a descriptor read from standard input, or null when the inputs are files. */
+  public String stdinName() {
+    return stdinName;
+  }
+
+  /** The bytes of a descriptor read from standard input, or null. */
+  public byte[] stdinBytes() {
+    return stdinBytes == null ? null : stdinBytes.clone();
+  }
+
+  /** Where the run says what it searched and picked ({@code --verbose}); a no-op by default. */
+  public java.util.function.Consumer<String> trace() {
+    return trace;
+  }
+
+  /** The run's category in SARIF ({@code automationDetails.id}), or null for the default (see ReportSettings). */
+  public String category() {
+    return category;
   }
 
   public VerifyOptions verify() {
@@ -102,8 +146,52 @@ public final class RunOptions {
     private boolean color;
     private boolean snippets;
     private org.connectverify.core.http.ProgressListener progress = org.connectverify.core.http.ProgressListener.NONE;
+    private Path sourceRoot;
+    private boolean terminalText;
+    private String category;
+    private String stdinName;
+    private byte[] stdinBytes;
+    private java.util.function.Consumer<String> trace = line -> {};
+
+    /**
+     * Verifies these bytes (read from standard input) instead of files, through the same loading as files: the name
+     * (e.g. {@code atlassian-connect.json}) is shown in findings, decides the format as a file's name does, and is
+     * where the configuration file is looked for.
+     */
+    public Builder stdin(String name, byte[] bytes) {
+      this.stdinName = Objects.requireNonNull(name);
+      this.stdinBytes = bytes.clone();
+      return this;
+    }
+
+    /** Where to say which configuration file, folders and files the run searched and picked. */
+    public Builder trace(java.util.function.Consumer<String> trace) {
+      this.trace = Objects.requireNonNull(trace);
+      return this;
+    }
+
+    /** The run's category in SARIF; hosts that write several reports per build give each its own. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
 
     private Builder() {}
+
+    /** The repository root report paths are made relative to (default: found from {@code .git} above the base). */
+    public Builder sourceRoot(Path sourceRoot) {
+      this.sourceRoot = sourceRoot;
+      return this;
+    }
+
+    /**
+     * True when the host shows text findings on standard output whenever no report goes there (the CLI, unless
+     * quiet): {@code --report sarif=FILE} then adds a file and keeps the findings on the terminal.
+     */
+    public Builder terminalText(boolean terminalText) {
+      this.terminalText = terminalText;
+      return this;
+    }
 
     /** The verifier's options, to set directly. */
     public VerifyOptions.Builder verify() {
@@ -166,7 +254,7 @@ public final class RunOptions {
     /**
      * Sets an option by the name users write in the configuration file: the run's own ({@code report} or
      * {@code format}, singular or plural, as {@code FORMAT} or {@code FORMAT=FILE}; {@code baseline};
-     * {@code write-baseline}; {@code quiet}), otherwise the verifier's ({@link VerifyOptions.Builder#set}). Relative
+     * {@code write-baseline}; {@code quiet}; {@code source-root}), otherwise the verifier's ({@link VerifyOptions.Builder#set}). Relative
      * paths resolve against {@code base} (the configuration file's folder; null: as given).
      *
      * @throws IllegalArgumentException for an unknown name or a bad value
@@ -177,6 +265,7 @@ public final class RunOptions {
         case "baseline" -> baseline(resolve(value, base));
         case "write-baseline" -> writeBaseline(resolve(value, base));
         case "quiet" -> quiet(bool(name, value));
+        case "source-root" -> sourceRoot(resolve(value, base));
         default -> verify.set(name, value);
       }
       return this;

@@ -73,7 +73,13 @@ public final class Runner {
     RunOptions.Builder hostOnly = RunOptions.builder();
     host.accept(hostOnly);
     RunOptions first = hostOnly.build();
-    Config config = loadConfig(first, inputs, catalogue);
+    Config config =
+        loadConfig(first, first.stdinName() != null ? List.of(Path.of(first.stdinName())) : inputs, catalogue);
+    if (config != null) {
+      first.trace().accept("configuration: " + config.display());
+    } else if (!first.noConfig()) {
+      first.trace().accept("configuration: no connect-verify.json at or above the first input (up to the repository root)");
+    }
     RunOptions.Builder b = RunOptions.builder();
     if (config != null) {
       config.applyTo(b, catalogue);
@@ -83,7 +89,13 @@ public final class Runner {
     VerifyOptions verify = options.verify();
     Path baseDir = verify.baseDir();
 
-    Report report = adjust.apply(Verifier.create(verify).withProgress(options.progress()).verify(inputs));
+    Verifier verifier = Verifier.create(verify).withProgress(options.progress()).withTrace(options.trace());
+    Report report =
+        adjust.apply(
+            options.stdinBytes() != null
+                ? verifier.verify(
+                    baseDir.resolve(options.stdinName()).normalize(), options.stdinName(), options.stdinBytes())
+                : verifier.verify(inputs));
     List<String> messages = new ArrayList<>();
     if (config != null) {
       report = suppress(report, config, verify);
@@ -95,7 +107,9 @@ public final class Runner {
       try {
         old = Baseline.read(Files.readAllBytes(file), display(file, baseDir));
       } catch (NoSuchFileException e) {
-        throw new InputException(file + ": no such baseline file (write one with --write-baseline " + file + ")");
+        throw new InputException(
+            file + ": no such baseline file (write one with "
+                + verify.optionNames().of("write-baseline", file.toString()) + ")");
       } catch (IOException e) {
         throw new InputException(file + ": cannot read baseline: " + e.getMessage(), e);
       }
@@ -116,7 +130,9 @@ public final class Runner {
               new Report.BaselineSummary(shown, o.known(), o.fixed()),
               "baseline " + shown + ": " + o.known() + " known finding" + (o.known() == 1 ? "" : "s")
                   + " not shown, " + o.fixed() + " fixed since it was written"
-                  + (o.fixed() > 0 ? " (rewrite it with --write-baseline to drop them)" : ""));
+                  + (o.fixed() > 0
+                      ? " (rewrite it with " + verify.optionNames().of("write-baseline", null) + " to drop them)"
+                      : ""));
     }
     writeReports(report, options, catalogue, baseDir, stdout, messages);
     return new Result(report, options, messages);
@@ -173,7 +189,8 @@ public final class Runner {
       }
     }
     ReportSettings.Builder common =
-        ReportSettings.builder()
+        SourceRoot.applyTo(ReportSettings.builder(), options.sourceRoot(), baseDir)
+            .category(options.category())
             .quiet(options.quiet())
             .catalogue(catalogue.values())
             .ruleHelp(RuleDocs::page)

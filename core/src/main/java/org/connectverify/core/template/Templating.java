@@ -61,7 +61,17 @@ public final class Templating {
       throws InputException {
     VariableFiles files = new VariableFiles(json);
     List<Variables.Layer> layers = new ArrayList<>();
-    layers.add(new Variables.Layer("--var", options.vars(), false));
+    // One layer per place the values were given (the host's option, the configuration file, ...), so notes say where a
+    // value came from; a name has one value, so splitting changes no result.
+    Map<String, Map<String, String>> bySource = new LinkedHashMap<>();
+    options.vars().forEach(
+        (name, value) ->
+            bySource
+                .computeIfAbsent(
+                    options.varSources().getOrDefault(name, options.optionNames().of("var", null)),
+                    k -> new LinkedHashMap<>())
+                .put(name, value));
+    bySource.forEach((source, values) -> layers.add(new Variables.Layer(source, values, false)));
     List<Path> varsFiles = new ArrayList<>(options.varsFiles());
     java.util.Collections.reverse(varsFiles);
     for (Path given : varsFiles) {
@@ -153,21 +163,26 @@ public final class Templating {
         : head + ": Forge does not fill {{...}} placeholders; the product sees this text as it is";
   }
 
-  private static String manifestHint(TemplateEngine.Occurrence o) {
+  private String manifestHint(TemplateEngine.Occurrence o) {
     String name = o.name().isEmpty() ? "NAME" : o.name();
     return o.syntax() == TemplateEngine.Syntax.SPRING
-        ? "pass --var "
-            + name
-            + "=VALUE with the value of the environment you deploy to, or --env-vars to read this process's"
-            + " environment"
+        ? "pass "
+            + options.optionNames().of("var", name + "=VALUE")
+            + " with the value of the environment you deploy to, or "
+            + options.optionNames().of("env-vars", null)
+            + " to read this process's environment"
         : "replace the placeholder with the value before deploying";
   }
 
-  private static String message(TemplateEngine.Occurrence o, String field) {
+  private String message(TemplateEngine.Occurrence o, String field) {
     String head = "placeholder " + o.text() + " in " + field + " has no value";
     if (o.syntax() == TemplateEngine.Syntax.SPRING) {
       return head
-          + ": no --var, no --vars file and no Spring application properties next to the descriptor define \""
+          + ": no "
+          + options.optionNames().of("var", null)
+          + ", no "
+          + options.optionNames().of("vars", null)
+          + " file and no Spring application properties next to the descriptor define \""
           + o.name()
           + "\"";
     }
@@ -179,18 +194,17 @@ public final class Templating {
     return head + ": the descriptor is a template and cannot be verified as the product will see it";
   }
 
-  private static String hint(TemplateEngine.Occurrence o) {
+  private String hint(TemplateEngine.Occurrence o) {
     String name = o.name().isEmpty() ? "NAME" : o.name();
     if (o.syntax() == TemplateEngine.Syntax.MUSTACHE && ACE_SOURCES.containsKey(name)) {
-      return "pass --var "
-          + name
-          + "="
-          + ACE_EXAMPLES.get(name)
+      return "pass "
+          + options.optionNames().of("var", name + "=" + ACE_EXAMPLES.get(name))
           + " with the production value (atlassian-connect-express takes it from "
           + ACE_SOURCES.get(name)
           + ")";
     }
-    String base = "pass --var " + name + "=VALUE or --vars FILE";
+    String base =
+        "pass " + options.optionNames().of("var", name + "=VALUE") + " or " + options.optionNames().of("vars", "FILE");
     return o.syntax() == TemplateEngine.Syntax.SPRING
         ? base
             + ", or define "

@@ -100,7 +100,10 @@ public final class TranslationFilesCheck implements Check {
               + m.sameName().servedPath()
               + ": if the build moved it, ship it where the descriptor says or change the path";
     } else {
-      hint = "add the file there, fix the path, or point --resources at the folder the app serves";
+      hint =
+          "add the file there, fix the path, or point "
+              + ctx.options().optionNames().of("resources", null)
+              + " at the folder the app serves";
     }
     String served =
         m.servedPath().equals(e.reference()) ? "" : " (path " + m.servedPath() + " under the app's baseUrl)";
@@ -114,7 +117,7 @@ public final class TranslationFilesCheck implements Check {
             + "\""
             + served
             + " is in none of the app's web roots ("
-            + ctx.resources().describeRoots()
+            + ctx.resources().describeRoots(ctx.options().optionNames())
             + ")",
         hint);
   }

@@ -29,11 +29,11 @@ class JunitReporterTest {
   }
 
   @Test
-  void parsesBackWithOneSuitePerFileAndOneCasePerRule() throws Exception {
+  void parsesBackWithOneSuitePerFileAndOneCasePerFinding() throws Exception {
     Document doc = parse(render(new JunitReporter(SampleReports.settings().build()), SampleReports.findings()));
     Element root = doc.getDocumentElement();
     assertEquals("testsuites", root.getTagName());
-    assertEquals("9", root.getAttribute("tests"));
+    assertEquals("6", root.getAttribute("tests"));
     assertEquals("3", root.getAttribute("failures"));
     NodeList suites = root.getElementsByTagName("testsuite");
     List<String> names = new ArrayList<>();
@@ -43,21 +43,54 @@ class JunitReporterTest {
       assertEquals(
           s.getElementsByTagName("testcase").getLength(), Integer.parseInt(s.getAttribute("tests")), "tests count");
     }
+    // app: 3 findings + json/encoding ran clean; broken (unreadable): its one finding, no rule reported as passed.
     assertEquals(
-        List.of("app/atlassian-connect.json 4/2", "broken/atlassian-connect.json 4/1", "app/i18n/en_US.json 1/0"),
+        List.of("app/atlassian-connect.json 4/2", "broken/atlassian-connect.json 1/1", "app/i18n/en_US.json 1/0"),
         names);
+    testcase(doc, "app/atlassian-connect.json", "json/encoding");
+    testcase(doc, "broken/atlassian-connect.json", "json/encoding (file)");
+  }
+
+  @Test
+  void severalFindingsOfOneRuleAreSeparateTestsNamedByPointer() throws Exception {
+    Finding a =
+        new Finding("json/duplicate-key", Severity.ERROR, new Position("a.json", 2, 3, "/name"), "twice", null,
+            List.of());
+    Finding b =
+        new Finding("json/duplicate-key", Severity.ERROR, new Position("a.json", 5, 3, "/key"), "twice", null,
+            List.of());
+    Finding c =
+        new Finding("json/duplicate-key", Severity.ERROR, new Position("a.json", 6, 3, "/key"), "again", null,
+            List.of());
+    Report r =
+        new Report(
+            "9.9.9",
+            List.of(new Report.Checked("a.json", org.connectverify.core.Product.JIRA, "x", "k")),
+            List.of(a, b, c),
+            FailOn.ERROR,
+            List.of());
+    Document doc = parse(render(new JunitReporter(SampleReports.settings().build()), r));
+    assertTrue(
+        testcase(doc, "a.json", "json/duplicate-key /name").getElementsByTagName("failure").item(0)
+            .getTextContent().contains("a.json:2:3"));
+    assertTrue(
+        testcase(doc, "a.json", "json/duplicate-key /key").getElementsByTagName("failure").item(0)
+            .getTextContent().contains("a.json:5:3"));
+    assertTrue(
+        testcase(doc, "a.json", "json/duplicate-key /key #2").getElementsByTagName("failure").item(0)
+            .getTextContent().contains("a.json:6:3"));
   }
 
   @Test
   void failureTextCarriesTheCanonicalLinesAndWarningsBelowTheThresholdPass() throws Exception {
     Document doc = parse(render(new JunitReporter(SampleReports.settings().build()), SampleReports.findings()));
-    Element dup = testcase(doc, "app/atlassian-connect.json", "json/duplicate-key");
+    Element dup = testcase(doc, "app/atlassian-connect.json", "json/duplicate-key /name");
     Element failure = (Element) dup.getElementsByTagName("failure").item(0);
     String canonical = SampleReports.findings().findings().get(1).toString();
     assertTrue(canonical.contains("[json/duplicate-key]"), canonical);
     assertEquals(canonical, failure.getAttribute("message"));
     assertTrue(failure.getTextContent().startsWith(canonical + "\n"), failure.getTextContent());
-    Element key = testcase(doc, "app/atlassian-connect.json", "app/key-length");
+    Element key = testcase(doc, "app/atlassian-connect.json", "app/key-length /key");
     assertEquals(0, key.getElementsByTagName("failure").getLength());
     assertTrue(key.getElementsByTagName("system-out").item(0).getTextContent().contains("[app/key-length]"));
   }
@@ -70,7 +103,7 @@ class JunitReporterTest {
     Report r =
         new Report("9.9.9", List.of(new Report.Checked("a.json", null, null, null)), List.of(f), FailOn.ERROR, List.of());
     Document doc = parse(render(new JunitReporter(SampleReports.settings().build()), r));
-    Element c = testcase(doc, "a.json", "json/syntax");
+    Element c = testcase(doc, "a.json", "json/syntax line 1");
     assertTrue(c.getElementsByTagName("failure").item(0).getTextContent().contains("bad \uFFFD byte & <tag>"));
   }
 
