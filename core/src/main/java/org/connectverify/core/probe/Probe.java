@@ -212,6 +212,9 @@ public final class Probe {
 
   static String describe(IOException e) {
     String m = e.getMessage();
+    if (e instanceof ProbeHttp.NoAnswer n) {
+      return (n.delivered() ? "sent, but no answer: " : "not sent, the connection failed first: ") + m;
+    }
     return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
   }
 
@@ -376,8 +379,8 @@ public final class Probe {
         r = lifecycle(path, "installed", secret, keys);
       } catch (IOException e) {
         report(ProbeRules.INSTALL_FAILED, installedAt(),
-            "signed " + what + " (POST " + path + ") got no answer within " + options.installTimeout().toSeconds()
-                + " s (" + describe(e) + "); the product gives up and the install fails",
+            "signed " + what + " (POST " + path + ") got no answer (" + describe(e) + "; install timeout "
+                + options.installTimeout().toSeconds() + " s); the product gives up and the install fails",
             "answer the installed callback quickly (store the tenant, do the rest asynchronously)");
         return false;
       }
@@ -432,7 +435,10 @@ public final class Probe {
       if (current != null && !working.isEmpty()) {
         ProbeTarget.Endpoint e = working.get(0);
         Outcome o = call(e, q -> hs256(current, q));
-        if (o.accepted()) {
+        if (o.status < 0) {
+          unanswered(at(e), e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") with a token of the"
+              + " uninstalled tenant " + clientKey + " got no answer (" + o.error + ")");
+        } else if (o.accepted()) {
           report(ProbeRules.TOKEN_ACCEPTED_AFTER_UNINSTALL, at(e),
               e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") answered " + o.status
                   + " to a token of tenant " + clientKey + " after that tenant was uninstalled",
@@ -561,13 +567,16 @@ public final class Probe {
     private void forgedRequests() {
       int sent = 0;
       for (ProbeTarget.Endpoint e : target.endpoints()) {
+        List<String> unanswered = new ArrayList<>();
         for (Forgery f : Forgery.values()) {
           if (options.common().skips(f.rule.id())) {
             continue;
           }
           Outcome o = call(e, forge(f));
           sent++;
-          if (o.status >= 200 && o.status < 300) {
+          if (o.status < 0) {
+            unanswered.add(f.what + ": " + o.error);
+          } else if (o.status >= 200 && o.status < 300) {
             report(f.rule, at(e),
                 e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") answered " + o.status + " to "
                     + f.what + "; it must answer 401 or 403",
@@ -577,6 +586,10 @@ public final class Probe {
                 f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " on " + e.label() + ": "
                     + o.describe(), 1, Integer::sum);
           }
+        }
+        if (!unanswered.isEmpty()) {
+          unanswered(at(e), e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") got no answer to "
+              + unanswered.size() + " forged request(s) (" + String.join("; ", unanswered) + ")");
         }
       }
       notes.add("forged requests: " + sent + " sent to " + target.endpoints().size() + " endpoints");
@@ -602,7 +615,7 @@ public final class Probe {
       try {
         r = lifecycle(path, "installed", forgedSecret, signer);
       } catch (IOException e) {
-        notes.add("forged install (" + what + ") got no answer: " + describe(e));
+        unanswered(installedAt(), "POST " + path + " with " + what + " got no answer (" + describe(e) + ")");
         return;
       }
       if (!r.ok()) {
@@ -655,7 +668,11 @@ public final class Probe {
         attempts++;
       }
       long waited = (System.nanoTime() - start) / 1_000_000;
-      if (!o.accepted()) {
+      if (o.status < 0) {
+        unanswered(installedAt(), "after a reinstall with a new shared secret, " + e.method() + " " + e.pathAndQuery()
+            + " (" + e.label() + ") signed with the new secret got no answer (" + o.error + "), so whether the app"
+            + " stored the rotated secret is unknown");
+      } else if (!o.accepted()) {
         report(ProbeRules.ROTATED_SECRET_NOT_STORED, installedAt(),
             "after a reinstall with a new shared secret answered OK, " + e.method() + " " + e.pathAndQuery() + " ("
                 + e.label() + ") signed with the new secret still answered " + o.describe() + " after " + attempts
@@ -665,7 +682,10 @@ public final class Probe {
         notes.add("the rotated secret was accepted only after " + waited + " ms (" + attempts + " attempts)");
       }
       Outcome stale = call(e, q -> hs256(old, q));
-      if (stale.accepted()) {
+      if (stale.status < 0) {
+        unanswered(installedAt(), "after a reinstall with a new shared secret, " + e.method() + " " + e.pathAndQuery()
+            + " (" + e.label() + ") signed with the replaced secret got no answer (" + stale.error + ")");
+      } else if (stale.accepted()) {
         report(ProbeRules.OLD_SECRET_STILL_ACCEPTED, installedAt(),
             "after a reinstall with a new shared secret, " + e.method() + " " + e.pathAndQuery() + " (" + e.label()
                 + ") still answered " + stale.status + " to a token signed with the replaced secret",
@@ -693,6 +713,12 @@ public final class Probe {
         return;
       }
       current = fresh;
+      if (result.unansweredAfter() > 0) {
+        ProbeTarget.Endpoint e = working.get(0);
+        unanswered(installedAt(), result.unansweredAfter() + " of " + result.sentAfter() + " requests to "
+            + e.method() + " " + e.pathAndQuery() + " signed with the new secret after the reinstall got no answer;"
+            + " they are counted neither as failed nor as succeeded");
+      }
       if (result.failedAfter() > 0) {
         ProbeTarget.Endpoint e = working.get(0);
         report(ProbeRules.ROTATION_NOT_ATOMIC, installedAt(),
@@ -707,6 +733,13 @@ public final class Probe {
 
     private Outcome callWith(ProbeTarget.Endpoint e, String secret) {
       return call(e, q -> hs256(secret, q));
+    }
+
+    /** A request whose answer decides a verdict got none: the verdict is unknown, and says so. */
+    private void unanswered(Position at, String message) {
+      report(ProbeRules.REQUEST_UNANSWERED, at, message + ": the probe cannot tell how the app treats it",
+          "make sure the app answers every request (also on connections the probe opens fresh for each request), then"
+              + " run the probe again");
     }
 
     private void report(Rule rule, Position at, String message, String hint) {

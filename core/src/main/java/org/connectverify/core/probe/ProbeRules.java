@@ -111,6 +111,13 @@ public final class ProbeRules {
           Severity.WARNING,
           "After the tenant was uninstalled, a request signed with its shared secret was still accepted.");
 
+  public static final Rule REQUEST_UNANSWERED =
+      Rule.online(
+          "probe/request-unanswered",
+          Severity.ERROR,
+          "A probe request whose answer decides a security verdict got no HTTP answer, so the probe cannot tell"
+              + " whether the app refuses or accepts it; the verdict is unknown, never counted as passed.");
+
   /** Every probe rule, in the order the probe runs its steps. */
   public static List<Rule> all() {
     return List.of(
@@ -129,6 +136,7 @@ public final class ProbeRules {
         OLD_SECRET_STILL_ACCEPTED,
         ROTATION_NOT_ATOMIC,
         UNINSTALL_FAILED,
-        TOKEN_ACCEPTED_AFTER_UNINSTALL);
+        TOKEN_ACCEPTED_AFTER_UNINSTALL,
+        REQUEST_UNANSWERED);
   }
 }
