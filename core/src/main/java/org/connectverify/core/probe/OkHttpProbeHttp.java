@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.connectverify.core.Version;
+import org.connectverify.core.http.Deployment;
 
 /**
  * {@link ProbeHttp} over one OkHttp client configured once per run: connect and read timeouts, no redirects, no
@@ -33,9 +34,14 @@ public final class OkHttpProbeHttp implements ProbeHttp {
   private static final long RETRY_PAUSE_MILLIS = 100;
 
   private final OkHttpClient client;
+  private final Deployment deployment;
 
-  /** @param readTimeout how long to wait for an answer (the install timeout; pages get the same) */
-  public OkHttpProbeHttp(Duration connectTimeout, Duration readTimeout, int maxConcurrency) {
+  /**
+   * @param readTimeout how long to wait for an answer (the install timeout; pages get the same)
+   * @param deployment the only place requests may go; any other target is refused before a byte is sent
+   */
+  public OkHttpProbeHttp(Duration connectTimeout, Duration readTimeout, int maxConcurrency, Deployment deployment) {
+    this.deployment = java.util.Objects.requireNonNull(deployment);
     String agent = Version.NAME + "/" + Version.get();
     okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
     dispatcher.setMaxRequests(Math.max(8, maxConcurrency * 2));
@@ -75,6 +81,10 @@ public final class OkHttpProbeHttp implements ProbeHttp {
 
   @Override
   public ProbeHttp.Response send(ProbeHttp.Request request) throws IOException {
+    if (!deployment.contains(request.uri())) {
+      throw new IOException("not sent: " + request.uri().getScheme() + "://" + request.uri().getRawAuthority()
+          + " is not the deployment under test (" + deployment.base() + ")");
+    }
     try {
       return attempt(request);
     } catch (NoAnswer first) {

@@ -27,6 +27,7 @@ import org.connectverify.core.Report;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Version;
 import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.http.Deployment;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.text.Strings;
 
@@ -52,7 +53,8 @@ public final class Probe {
   public static Probe create(ProbeOptions options) {
     return new Probe(
         options,
-        o -> new OkHttpProbeHttp(Duration.ofSeconds(5), o.installTimeout(), o.concurrency()));
+        o -> new OkHttpProbeHttp(Duration.ofSeconds(5), o.installTimeout(), o.concurrency(),
+            Deployment.of(TargetGuard.check(o.baseUrl(), o.confirmStaging()).toString())));
   }
 
   /** A probe that talks HTTP through {@code httpFactory}'s client (called once per run, closed at its end). */
@@ -253,6 +255,10 @@ public final class Probe {
     private final KeyServer keyServer;
     private final String clientKey = "connect-verify-probe-" + hex(6);
     private final String hostBaseUrl;
+    private final Deployment deployment;
+    /** The target's endpoints that can be requested on the deployment (the others are findings). */
+    private final List<ProbeTarget.Endpoint> endpoints = new ArrayList<>();
+    private boolean uninstallUsable;
     private final ObjectMapper json = new ObjectMapper();
     final List<Finding> findings = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -269,6 +275,7 @@ public final class Probe {
       this.target = target;
       this.keys = keys;
       this.keyServer = keyServer;
+      this.deployment = Deployment.of(base.toString());
       this.hostBaseUrl =
           "https://" + clientKey + ".invalid" + (target.product() == Product.CONFLUENCE ? "/wiki" : "");
     }
@@ -287,6 +294,17 @@ public final class Probe {
       }
       for (String s : target.skipped()) {
         notes.add("not probed: " + s);
+      }
+      boolean installUsable = usable(target.installedPath(), "/lifecycle/installed");
+      uninstallUsable = target.uninstalledPath() != null && usable(target.uninstalledPath(), "/lifecycle/uninstalled");
+      for (ProbeTarget.Endpoint e : target.endpoints()) {
+        if (usable(e.pathAndQuery(), e.pointer())) {
+          endpoints.add(e);
+        }
+      }
+      if (!installUsable) {
+        notes.add("nothing was sent: the installed callback cannot be requested on " + base);
+        return;
       }
       if (target.endpoints().isEmpty()) {
         notes.add("the descriptor declares no page module or webhook with a relative url; only the lifecycle was"
@@ -347,8 +365,30 @@ public final class Probe {
       }
     }
 
+    /**
+     * The request URI for a descriptor URL, resolved by {@link Deployment} (never by pasting text onto the base).
+     * Only called for URLs that {@link #usable} accepted.
+     */
     private URI uri(String pathAndQuery) {
-      return URI.create(base + pathAndQuery);
+      try {
+        return deployment.resolve(pathAndQuery);
+      } catch (Deployment.Refused e) {
+        throw new IllegalStateException("checked before: " + e.getMessage(), e);
+      }
+    }
+
+    /** True when {@code ref} can be requested on the deployment; otherwise a finding at {@code pointer}. */
+    private boolean usable(String ref, String pointer) {
+      try {
+        deployment.resolve(ref);
+        return true;
+      } catch (Deployment.Refused e) {
+        report(ProbeRules.URL_NOT_PROBED, target.descriptor().position(pointer),
+            e.getMessage() + ": nothing was sent to it, and the checks that need it did not run",
+            "write a path below the baseUrl that starts with '/', e.g. \"/installed\"; the probe never sends a request"
+                + " (or a secret) anywhere but the deployment under test");
+        return false;
+      }
     }
 
     private String qsh(String method, URI uri) {
@@ -405,6 +445,9 @@ public final class Probe {
 
     private void uninstall() {
       String path = target.uninstalledPath();
+      if (path != null && !uninstallUsable) {
+        return;
+      }
       if (path == null) {
         notes.add("the descriptor has no lifecycle.uninstalled callback: the probe tenant " + clientKey
             + " stays installed in the app");
@@ -523,7 +566,7 @@ public final class Probe {
     }
 
     private void signedRequests() {
-      for (ProbeTarget.Endpoint e : target.endpoints()) {
+      for (ProbeTarget.Endpoint e : endpoints) {
         Outcome o = call(e, q -> hs256(current, q));
         String how =
             e.kind() == ProbeTarget.Kind.WEBHOOK
@@ -545,7 +588,7 @@ public final class Probe {
               "the token was not refused as unauthorised; the handler failed or the url does not exist");
         }
       }
-      notes.add("signed requests: " + working.size() + " of " + target.endpoints().size()
+      notes.add("signed requests: " + working.size() + " of " + endpoints.size()
           + " endpoints accepted a correctly signed request");
     }
 
@@ -566,7 +609,7 @@ public final class Probe {
 
     private void forgedRequests() {
       int sent = 0;
-      for (ProbeTarget.Endpoint e : target.endpoints()) {
+      for (ProbeTarget.Endpoint e : endpoints) {
         List<String> unanswered = new ArrayList<>();
         for (Forgery f : Forgery.values()) {
           if (options.common().skips(f.rule.id())) {
@@ -592,7 +635,7 @@ public final class Probe {
               + unanswered.size() + " forged request(s) (" + String.join("; ", unanswered) + ")");
         }
       }
-      notes.add("forged requests: " + sent + " sent to " + target.endpoints().size() + " endpoints");
+      notes.add("forged requests: " + sent + " sent to " + endpoints.size() + " endpoints");
     }
 
     /** Unsigned and wrongly signed installs for the existing tenant must not replace its secret. */

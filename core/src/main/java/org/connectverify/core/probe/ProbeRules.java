@@ -118,6 +118,13 @@ public final class ProbeRules {
           "A probe request whose answer decides a security verdict got no HTTP answer, so the probe cannot tell"
               + " whether the app refuses or accepts it; the verdict is unknown, never counted as passed.");
 
+  public static final Rule URL_NOT_PROBED =
+      Rule.online(
+          "probe/url-not-probed",
+          Severity.ERROR,
+          "A lifecycle or module URL cannot be requested on the deployment under test (it is not a valid URL, or it"
+              + " resolves to another scheme, host or port), so nothing was sent to it and its checks did not run.");
+
   /** Every probe rule, in the order the probe runs its steps. */
   public static List<Rule> all() {
     return List.of(
@@ -137,6 +144,7 @@ public final class ProbeRules {
         ROTATION_NOT_ATOMIC,
         UNINSTALL_FAILED,
         TOKEN_ACCEPTED_AFTER_UNINSTALL,
-        REQUEST_UNANSWERED);
+        REQUEST_UNANSWERED,
+        URL_NOT_PROBED);
   }
 }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.connectverify.core.Finding;
 import org.connectverify.core.InputException;
@@ -112,6 +118,81 @@ class ProbeTest {
     Report report = run(http, DESCRIPTOR, VerifyOptions.builder().build());
     assertEquals(1, report.findings().size());
     assertTrue(report.findings().get(0).message().contains("got no answer"), report.findings().get(0).message());
+  }
+
+  /**
+   * The real transport against a loopback app, with a second loopback port standing in for another host: whatever the
+   * descriptor says (a lifecycle value that text pasting would turn into user info, protocol-relative and absolute
+   * URLs, URLs java.net.URI rejects), not one byte reaches the other host, the unusable URLs are findings at their
+   * pointers, and the rest of the probe still runs.
+   */
+  @Test
+  void noByteReachesAnotherHostAndUnparseableUrlsAreFindings() throws Exception {
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpServer app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    app.createContext("/", ex -> {
+      received.add(ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath());
+      ex.getRequestBody().readAllBytes();
+      ex.sendResponseHeaders(ex.getRequestMethod().equals("POST") ? 204 : 401, -1);
+      ex.close();
+    });
+    app.start();
+    AtomicInteger foreignConnections = new AtomicInteger();
+    try (ServerSocket foreign = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        while (!foreign.isClosed()) {
+          try (Socket s = foreign.accept()) {
+            foreignConnections.incrementAndGet();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      String other = "127.0.0.1:" + foreign.getLocalPort();
+      String descriptor =
+          """
+          {
+            "key": "app",
+            "baseUrl": "http://127.0.0.1:9",
+            "authentication": {"type": "jwt"},
+            "lifecycle": {"installed": "@%1$s/installed", "uninstalled": "//%1$s/uninstalled"},
+            "modules": {
+              "generalPages": [
+                {"key": "pipe", "url": "/page|x", "name": {"value": "P"}},
+                {"key": "space", "url": "/page x", "name": {"value": "P"}},
+                {"key": "percent", "url": "/page%%zz", "name": {"value": "P"}},
+                {"key": "unclosed", "url": "/page?p=${project.key", "name": {"value": "P"}},
+                {"key": "absolute", "url": "http://%1$s/page", "name": {"value": "P"}},
+                {"key": "fine", "url": "/fine", "name": {"value": "P"}}
+              ],
+              "webhooks": [{"event": "jira:issue_created", "url": "//%1$s/hook"}]
+            }
+          }
+          """.formatted(other);
+      Path file = dir.resolve("atlassian-connect.json");
+      Files.writeString(file, descriptor);
+      String base = "http://127.0.0.1:" + app.getAddress().getPort();
+      ProbeOptions options =
+          ProbeOptions.builder().baseUrl(base).descriptor(file).concurrency(2).requestsAfterRotation(2)
+              .installTimeout(java.time.Duration.ofSeconds(3)).build();
+      Report report = Probe.create(options).run();
+      assertEquals(0, foreignConnections.get(), "a byte reached the other host");
+      assertTrue(received.contains("POST /@" + other + "/installed"), received.toString());
+      assertTrue(received.contains("GET /fine"), received.toString());
+      List<String> notProbed =
+          report.findings().stream().filter(f -> f.ruleId().equals("probe/url-not-probed")).map(Finding::pointer)
+              .sorted().toList();
+      assertEquals(
+          List.of("/lifecycle/uninstalled", "/modules/generalPages/0/url", "/modules/generalPages/1/url",
+              "/modules/generalPages/2/url", "/modules/generalPages/3/url", "/modules/webhooks/0/url"),
+          notProbed);
+      assertTrue(report.notes().stream().anyMatch(n -> n.contains("not probed: generalPages 'absolute'")),
+          report.notes().toString());
+    } finally {
+      app.stop(0);
+    }
   }
 
   @Test
