@@ -43,6 +43,11 @@ import org.connectverify.core.text.Strings;
 public final class Probe {
   private final ProbeOptions options;
   private final Function<ProbeOptions, ProbeHttp> httpFactory;
+  /** The run in progress, for the shutdown hook. */
+  private volatile Run running;
+
+  /** How long an interrupted probe waits for its uninstall before it gives up and says so. */
+  static final long ABORT_BOUND_MILLIS = 10_000;
 
   private Probe(ProbeOptions options, Function<ProbeOptions, ProbeHttp> httpFactory) {
     this.options = Objects.requireNonNull(options);
@@ -102,7 +107,19 @@ public final class Probe {
           server = startKeyServer(keys);
         }
         Run run = new Run(http, base, target, keys, server);
-        run.execute();
+        running = run;
+        Thread hook = new Thread(this::interrupt, "connect-verify-probe-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+          run.execute();
+        } finally {
+          running = null;
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting (SIGINT, SIGTERM): the hook runs and uninstalls if the run did not get to it
+          }
+        }
         List<Finding> findings = new ArrayList<>(readProblems);
         findings.addAll(run.findings);
         return report(loaded.display, target, base, findings, run.notes);
@@ -111,6 +128,19 @@ public final class Probe {
           server.close();
         }
       }
+    }
+  }
+
+  /**
+   * What the JVM shutdown hook does on SIGINT or SIGTERM during a run: sends the signed uninstall of the synthetic
+   * tenant unless the run already did (waiting at most {@link #ABORT_BOUND_MILLIS}), and tells
+   * {@link ProbeOptions#onInterrupt()} the outcome in one line; a failed or unfinished uninstall is a
+   * {@code probe/uninstall-failed} finding line naming the tenant.
+   */
+  void interrupt() {
+    Run run = running;
+    if (run != null) {
+      run.abort(options.onInterrupt());
     }
   }
 
@@ -268,6 +298,14 @@ public final class Probe {
     /** The secret the app is believed to hold for the tenant (null before a successful install). */
     private String current;
     private boolean everInstalled;
+    /** The install was sent (the app may hold the tenant even if the answer never came). */
+    private volatile boolean installSent;
+    /** Whoever sends the uninstall first (the run's end or an interrupt) claims it; it is sent once. */
+    private final java.util.concurrent.atomic.AtomicBoolean uninstallClaimed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch uninstallDone = new java.util.concurrent.CountDownLatch(1);
+    private volatile String uninstallNote;
+    private volatile boolean uninstalled;
 
     Run(ProbeHttp http, URI base, ProbeTarget target, InstallKeys keys, KeyServer keyServer) {
       this.http = http;
@@ -414,10 +452,14 @@ public final class Probe {
     /** A signed install with {@code secret}; true when the app answered 200 or 204 in time. */
     private boolean install(String secret, String what) {
       String path = target.installedPath();
+      installSent = true;
       ProbeHttp.Response r;
       try {
         r = lifecycle(path, "installed", secret, keys);
       } catch (IOException e) {
+        if (e instanceof ProbeHttp.NoAnswer n && !n.delivered() && !everInstalled) {
+          installSent = false; // not a byte was written: the app cannot hold the tenant
+        }
         report(ProbeRules.INSTALL_FAILED, installedAt(),
             "signed " + what + " (POST " + path + ") got no answer (" + describe(e) + "; install timeout "
                 + options.installTimeout().toSeconds() + " s); the product gives up and the install fails",
@@ -453,26 +495,22 @@ public final class Probe {
             + " stays installed in the app");
         return;
       }
-      ProbeHttp.Response r;
-      try {
-        r = lifecycle(path, "uninstalled", null, keys);
-      } catch (IOException e) {
-        if (everInstalled) {
-          report(ProbeRules.UNINSTALL_FAILED, target.descriptor().position("/lifecycle/uninstalled"),
-              "signed uninstall (POST " + path + ") got no answer (" + describe(e) + "); the probe tenant "
-                  + clientKey + " may be left behind",
-              null);
-        }
-        return;
+      if (!uninstallClaimed.compareAndSet(false, true)) {
+        return; // an interrupt is uninstalling; the JVM is exiting
       }
-      notes.add("uninstall: POST " + path + " answered " + r.status() + " in " + r.millis() + " ms");
-      if (!r.ok()) {
-        if (everInstalled) {
-          report(ProbeRules.UNINSTALL_FAILED, target.descriptor().position("/lifecycle/uninstalled"),
-              "signed uninstall (POST " + path + ") answered " + r.status() + "; the probe tenant " + clientKey
-                  + " may be left behind",
-              null);
-        }
+      Finding failed;
+      try {
+        failed = sendUninstall();
+      } finally {
+        uninstallDone.countDown();
+      }
+      if (uninstallNote != null) {
+        notes.add(uninstallNote);
+      }
+      if (failed != null) {
+        findings.add(failed);
+      }
+      if (!uninstalled) {
         return;
       }
       if (current != null && !working.isEmpty()) {
@@ -487,6 +525,80 @@ public final class Probe {
                   + " to a token of tenant " + clientKey + " after that tenant was uninstalled",
               "refuse requests for tenants whose app is uninstalled (e.g. check AtlassianHost.isAddonInstalled())");
         }
+      }
+    }
+
+    /** Sends the signed uninstall; the {@code probe/uninstall-failed} finding when it failed, else null. */
+    private Finding sendUninstall() {
+      String path = target.uninstalledPath();
+      ProbeHttp.Response r;
+      try {
+        r = lifecycle(path, "uninstalled", null, keys);
+      } catch (IOException e) {
+        return installSent || everInstalled
+            ? uninstallFailed("signed uninstall (POST " + path + ") got no answer (" + describe(e) + ")")
+            : null;
+      }
+      uninstallNote = "uninstall: POST " + path + " answered " + r.status() + " in " + r.millis() + " ms";
+      if (!r.ok()) {
+        return installSent || everInstalled
+            ? uninstallFailed("signed uninstall (POST " + path + ") answered " + r.status())
+            : null;
+      }
+      uninstalled = true;
+      return null;
+    }
+
+    private Finding uninstallFailed(String what) {
+      Rule rule = ProbeRules.UNINSTALL_FAILED;
+      return new Finding(rule.id(), rule.defaultSeverity(), target.descriptor().position("/lifecycle/uninstalled"),
+          what + "; the probe tenant " + clientKey + " may be left behind", null, List.of());
+    }
+
+    /** On SIGINT/SIGTERM (the shutdown hook): uninstall once, bounded, and tell {@code sink} how it went. */
+    void abort(java.util.function.Consumer<String> sink) {
+      if (!installSent) {
+        return;
+      }
+      String tenant = "the probe tenant " + clientKey;
+      if (target.uninstalledPath() == null || !uninstallUsable) {
+        sink.accept("connect-verify: interrupted; " + tenant + " stays installed: the descriptor has no usable"
+            + " lifecycle.uninstalled callback");
+        return;
+      }
+      if (!uninstallClaimed.compareAndSet(false, true)) {
+        try {
+          if (!uninstallDone.await(ABORT_BOUND_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            sink.accept("connect-verify: interrupted; " + uninstallFailed("the signed uninstall under way did not finish"
+                + " within " + ABORT_BOUND_MILLIS / 1000 + " s"));
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      Finding[] result = new Finding[1];
+      Thread t = new Thread(() -> {
+        try {
+          result[0] = sendUninstall();
+        } finally {
+          uninstallDone.countDown();
+        }
+      }, "connect-verify-probe-uninstall");
+      t.setDaemon(true);
+      t.start();
+      try {
+        t.join(ABORT_BOUND_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) {
+        sink.accept("connect-verify: interrupted; " + uninstallFailed("the signed uninstall (POST "
+            + target.uninstalledPath() + ") did not finish within " + ABORT_BOUND_MILLIS / 1000 + " s"));
+      } else if (result[0] != null) {
+        sink.accept("connect-verify: interrupted; " + result[0]);
+      } else {
+        sink.accept("connect-verify: interrupted; " + tenant + " was uninstalled (" + uninstallNote + ")");
       }
     }
 

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.connectverify.core.Finding;
@@ -53,7 +55,7 @@ class ProbeTest {
       sent.add(request.method() + " " + request.uri().getPath());
       Integer s = status.apply(request);
       if (s == null) {
-        throw new IOException("connection refused");
+        throw new NoAnswer("ConnectException: connection refused", false, null);
       }
       return new Response(s, 1, new byte[0]);
     }
@@ -193,6 +195,79 @@ class ProbeTest {
     } finally {
       app.stop(0);
     }
+  }
+
+  /** Runs the probe on another thread until {@code blocked} is reached, then interrupts it as the shutdown hook does. */
+  private List<String> interruptWhileBlocked(FakeHttp http, CountDownLatch reached, CountDownLatch release)
+      throws Exception {
+    Path file = dir.resolve("atlassian-connect.json");
+    Files.writeString(file, DESCRIPTOR);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Probe probe =
+        Probe.create(
+            ProbeOptions.builder().baseUrl("http://127.0.0.1:9").descriptor(file).concurrency(2)
+                .requestsAfterRotation(2).onInterrupt(lines::add).build(),
+            o -> http);
+    Thread t = new Thread(() -> {
+      try {
+        probe.run();
+      } catch (InputException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    t.start();
+    assertTrue(reached.await(10, TimeUnit.SECONDS), "the probe never reached the page");
+    probe.interrupt();
+    release.countDown();
+    t.join(10_000);
+    return lines;
+  }
+
+  @Test
+  void anInterruptedRunUninstallsItsTenantOnce() throws Exception {
+    CountDownLatch reached = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FakeHttp http = new FakeHttp(r -> {
+      if (r.method().equals("GET")) {
+        reached.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return 401;
+      }
+      return 204;
+    });
+    List<String> lines = interruptWhileBlocked(http, reached, release);
+    assertEquals(1, http.sent.stream().filter(x -> x.equals("POST /uninstalled")).count(), http.sent.toString());
+    assertEquals(1, lines.size(), lines.toString());
+    assertTrue(lines.get(0).matches("connect-verify: interrupted; the probe tenant connect-verify-probe-[0-9a-f]{12} was"
+        + " uninstalled \\(uninstall: POST /uninstalled answered 204 in \\d+ ms\\)"), lines.get(0));
+  }
+
+  @Test
+  void aFailedUninstallOnInterruptIsAFindingLineNamingTheTenant() throws Exception {
+    CountDownLatch reached = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FakeHttp http = new FakeHttp(r -> {
+      if (r.method().equals("GET")) {
+        reached.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return 401;
+      }
+      return r.uri().getPath().equals("/uninstalled") ? null : 204;
+    });
+    List<String> lines = interruptWhileBlocked(http, reached, release);
+    assertEquals(1, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("connect-verify: interrupted; "), lines.get(0));
+    assertTrue(lines.get(0).contains("atlassian-connect.json:5:"), lines.get(0));
+    assertTrue(lines.get(0).matches(".*warning: signed uninstall \\(POST /uninstalled\\) got no answer \\(.*\\); the"
+        + " probe tenant connect-verify-probe-[0-9a-f]{12} may be left behind \\[probe/uninstall-failed]"), lines.get(0));
   }
 
   @Test
