@@ -21,6 +21,9 @@ final class DescriptorFinder {
   private static final Set<String> SKIP =
       Set.of("node_modules", ".git", ".hg", ".svn", "target", "build", "dist", "out", ".idea", "bower_components");
 
+  /** What a folder search skipped and why (a FIFO, socket or device; a folder it cannot read), for the report. */
+  final List<String> notes = new ArrayList<>();
+
   List<Path> expand(List<Path> inputs) throws InputException {
     List<Path> out = new ArrayList<>();
     for (Path input : inputs) {
@@ -61,6 +64,12 @@ final class DescriptorFinder {
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               String name = f.getFileName().toString();
+              if (!attrs.isRegularFile()) {
+                if (name.endsWith(".json") && name.contains("connect")) {
+                  notes.add(f + ": skipped, not a regular file (a FIFO, socket or device is never read)");
+                }
+                return FileVisitResult.CONTINUE;
+              }
               if (name.startsWith("atlassian-connect") && name.endsWith(".json")) {
                 found.add(f);
               } else if (name.endsWith(".json") && name.contains("connect") && looksLikeDescriptor(f)) {
@@ -71,6 +80,7 @@ final class DescriptorFinder {
 
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) {
+              notes.add(f + ": skipped, cannot be read (" + e.getClass().getSimpleName() + ")");
               return FileVisitResult.CONTINUE;
             }
           });

@@ -91,6 +91,33 @@ class VerifierTest {
   }
 
   @Test
+  void aFifoNamedLikeADescriptorIsSkippedWithANoteInsteadOfHangingTheRun(@TempDir Path dir) throws Exception {
+    Path app = Files.createDirectories(dir.resolve("app"));
+    Files.writeString(app.resolve("atlassian-connect.json"), "{\"key\": \"a\"}");
+    Path fifo = Files.createDirectories(dir.resolve("other")).resolve("atlassian-connect.json");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+    Report r =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+            () -> Verifier.create(VerifyOptions.builder().baseDir(dir).build()).verify(List.of(dir)));
+    assertEquals(1, r.descriptors().size(), r.descriptors().toString());
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("not a regular file")), r.notes().toString());
+  }
+
+  @Test
+  void aDescriptorOverTheSizeLimitIsAFindingAndTheOthersAreStillChecked(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("big-connect.json"), "{\"baseUrl\": \"x\", \"modules\": {}, \"pad\": \""
+        + "x".repeat(5000) + "\"}");
+    Files.writeString(dir.resolve("atlassian-connect.json"), "{\"key\": \"a\"}");
+    Report r =
+        Verifier.create(VerifyOptions.builder().baseDir(dir).set("max-descriptor-size", "4KB").build())
+            .verify(List.of(dir.resolve("big-connect.json"), dir.resolve("atlassian-connect.json")));
+    assertEquals(2, r.descriptors().size());
+    assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("json/too-large")
+        && f.file().equals("big-connect.json") && f.message().contains("4096 bytes")), r.findings().toString());
+  }
+
+  @Test
   void doesNotRunAChecksWhoseRulesAreAllSkipped() {
     Verifier verifier =
         Verifier.withChecks(
