@@ -120,7 +120,7 @@ public final class JsonReader {
         String m = e instanceof StreamConstraintsException c ? c.getOriginalMessage() : e.getMessage();
         m = String.valueOf(m).replaceAll("\\s*\\(for input source:.*$", "").strip();
         if (m.length() > 300) {
-          m = m.substring(0, 300) + "...";
+          m = org.connectverify.core.text.Strings.cut(m, 300) + "...";
         }
         findings.add(
             finding(
