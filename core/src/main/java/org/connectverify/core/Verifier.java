@@ -92,7 +92,10 @@ public final class Verifier {
     try (Run run = openRun(loader)) {
       finder.notes.forEach(run.notes::add);
       List<Pending> pending = new ArrayList<>();
-      for (Path file : files.values()) {
+      // in display-path order, not argument order: cross-app results ("first defined in ...") must not depend on it
+      List<Path> ordered = new ArrayList<>(files.values());
+      ordered.sort(java.util.Comparator.comparing(this::displayPath));
+      for (Path file : ordered) {
         byte[] bytes;
         long limit = options.maxDescriptorBytes();
         try (java.io.InputStream in = Files.newInputStream(file)) {

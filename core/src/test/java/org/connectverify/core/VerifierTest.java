@@ -118,6 +118,18 @@ class VerifierTest {
   }
 
   @Test
+  void crossAppResultsDoNotDependOnArgumentOrder() throws Exception {
+    Path dir = TestPaths.ruleFixtures().resolve("crossapp/duplicate-key/fail");
+    Path a = dir.resolve("atlassian-connect-a.json");
+    Path b = dir.resolve("atlassian-connect-b.json");
+    Verifier v = Verifier.create(VerifyOptions.builder().baseDir(dir).build());
+    List<String> ab = v.verify(List.of(a, b)).findings().stream().map(Finding::toString).toList();
+    List<String> ba = v.verify(List.of(b, a)).findings().stream().map(Finding::toString).toList();
+    assertEquals(ab, ba);
+    assertTrue(ab.stream().anyMatch(l -> l.endsWith("[crossapp/duplicate-key]")), ab.toString());
+  }
+
+  @Test
   void doesNotRunAChecksWhoseRulesAreAllSkipped() {
     Verifier verifier =
         Verifier.withChecks(
@@ -125,6 +137,7 @@ class VerifierTest {
     assertEquals(List.of(), verifier.verify("d.json", DESCRIPTOR).findings());
   }
 
+  /** Descriptors go in display-path order, whatever the argument order. */
   @Test
   void everyDescriptorIsPreparedBeforeAnyCheckReadsOne(@TempDir Path dir) throws Exception {
     List<String> events = new ArrayList<>();
@@ -151,10 +164,10 @@ class VerifierTest {
         .verify(List.of(dir.resolve("atlassian-connect.json"), dir.resolve("atlassian-connect-b.json")));
     assertEquals(
         List.of(
-            "prepare atlassian-connect.json",
             "prepare atlassian-connect-b.json",
-            "check atlassian-connect.json",
-            "check atlassian-connect-b.json"),
+            "prepare atlassian-connect.json",
+            "check atlassian-connect-b.json",
+            "check atlassian-connect.json"),
         events);
   }
 

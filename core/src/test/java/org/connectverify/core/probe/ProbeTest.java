@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -268,6 +269,117 @@ class ProbeTest {
     assertTrue(lines.get(0).contains("atlassian-connect.json:5:"), lines.get(0));
     assertTrue(lines.get(0).matches(".*warning: signed uninstall \\(POST /uninstalled\\) got no answer \\(.*\\); the"
         + " probe tenant connect-verify-probe-[0-9a-f]{12} may be left behind \\[probe/uninstall-failed]"), lines.get(0));
+  }
+
+  /**
+   * A hostile app on loopback: HTTP/1.0 answers and closed connections, a 401 followed by a body that never ends, a 401
+   * whose body stalls and breaks off, and terminal escapes in the descriptor. The answers that arrived count (a
+   * refusal is a refusal, whatever the body does), nothing is reported as unanswered, the run ends in bounded time,
+   * and the text report shows the escapes instead of obeying them.
+   */
+  @Test
+  void aHostileAppIsJudgedByTheAnswersThatArrivedAndCannotTakeOverTheTerminal() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            Socket s = server.accept();
+            Thread t = new Thread(() -> hostile(s));
+            t.setDaemon(true);
+            t.start();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String descriptor =
+          """
+          {
+            "key": "app",
+            "baseUrl": "http://127.0.0.1:9",
+            "authentication": {"type": "jwt"},
+            "lifecycle": {"installed": "/installed", "uninstalled": "/uninstalled"},
+            "modules": {
+              "generalPages": [{"key": "endless\\u001b[2J\\u001b[31m", "url": "/endless", "name": {"value": "P"}}],
+              "webhooks": [{"event": "jira:issue_created", "url": "/stalling"}]
+            }
+          }
+          """;
+      Path file = dir.resolve("atlassian-connect.json");
+      Files.writeString(file, descriptor);
+      ProbeOptions options =
+          ProbeOptions.builder().baseUrl("http://127.0.0.1:" + server.getLocalPort()).descriptor(file).concurrency(2)
+              .requestsAfterRotation(2).installTimeout(java.time.Duration.ofSeconds(1)).build();
+      Report report =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(90),
+              () -> Probe.create(options).run());
+      List<String> rules = report.findings().stream().map(Finding::ruleId).distinct().sorted().toList();
+      // it takes any install (so the forged ones too) and refuses every request: those verdicts, and no other
+      assertEquals(
+          List.of("probe/accepts-install-from-unknown-key", "probe/accepts-unsigned-install",
+              "probe/signed-request-rejected"),
+          rules, report.findings().toString());
+      java.io.StringWriter text = new java.io.StringWriter();
+      new org.connectverify.core.report.TextReporter(
+              org.connectverify.core.report.ReportSettings.builder().build())
+          .write(report, text);
+      assertTrue(text.toString().indexOf('\u001b') < 0, text.toString());
+      assertTrue(text.toString().contains("endless\\u001b[2J"), text.toString());
+    }
+  }
+
+  /** One connection of the hostile app: reads a request, answers as HTTP/1.0 would, then misbehaves by path. */
+  private static void hostile(Socket s) {
+    try (s) {
+      java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+      StringBuilder head = new StringBuilder();
+      int length = 0;
+      String line;
+      String first = null;
+      while (!(line = readLine(in)).isEmpty()) {
+        if (first == null) {
+          first = line;
+        }
+        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
+        head.append(line).append('\n');
+      }
+      in.readNBytes(length);
+      java.io.OutputStream out = s.getOutputStream();
+      String path = first == null ? "" : first.split(" ")[1];
+      if (path.startsWith("/endless")) {
+        out.write("HTTP/1.0 401 Unauthorized\r\nContent-Type: text/plain\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = "\u001b[31mforever ".repeat(512).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 1024; i++) {
+          out.write(chunk); // about 8 MB, until the client stops reading
+        }
+      } else if (path.startsWith("/stalling")) {
+        out.write("HTTP/1.0 401 Unauthorized\r\nContent-Length: 100\r\n\r\nabc".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(1500);
+      } else {
+        out.write("HTTP/1.0 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      out.flush();
+    } catch (IOException | RuntimeException e) {
+      // the client went away
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String readLine(java.io.InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      if (c != '\r') {
+        b.append((char) c);
+      }
+    }
+    return b.toString();
   }
 
   @Test
