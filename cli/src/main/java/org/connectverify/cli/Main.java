@@ -23,6 +23,16 @@ public final class Main {
 
   /** Runs the command line with {@code in} as standard input and returns the exit code; never throws. */
   public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
-    return new Cli(in, out, err).execute(args);
+    try {
+      return new Cli(in, out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("connect-verify: internal error: out of memory (give the JVM more with -Xmx, or check the inputs'"
+          + " sizes)");
+      return ExitCodes.INTERNAL;
+    } catch (Throwable t) {
+      String m = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+      err.println("connect-verify: internal error: " + t.getClass().getName() + (m.isEmpty() ? "" : ": " + m));
+      return ExitCodes.INTERNAL;
+    }
   }
 }

@@ -130,6 +130,10 @@ final class ProbeCommand implements Callable<Integer> {
               .concurrency(concurrency)
               .installTimeout(Duration.ofSeconds(installTimeout))
               .common(common.build())
+              .onInterrupt(line -> {
+                err.println(line);
+                err.flush();
+              })
               .build();
       targets = ReportOptions.withTerminalText(ReportWriter.targets(reportOptions.asked()), quiet);
     } catch (IllegalArgumentException e) {

@@ -145,6 +145,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
   String maxResponseSize;
 
+  @Option(names = "--max-descriptor-size", paramLabel = "SIZE", description = "Descriptors larger than this are not read, a json/too-large finding instead (default: 16MB).")
+  String maxDescriptorSize;
+
   @Option(
       names = "--source-root",
       paramLabel = "DIR",
@@ -242,6 +245,7 @@ final class VerifyCommand implements Callable<Integer> {
     set(b, "concurrency-per-host", concurrencyPerHost);
     set(b, "max-redirects", maxRedirects);
     set(b, "max-response-size", maxResponseSize);
+    set(b, "max-descriptor-size", maxDescriptorSize);
     if (!quiet && terminal) {
       b.progress(new TerminalProgress(err));
     }

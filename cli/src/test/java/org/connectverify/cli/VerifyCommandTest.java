@@ -117,6 +117,19 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aNumberTheParserCannotHoldCostsOnlyItsFileNotTheRun(@TempDir Path tmp) throws Exception {
+    Path good = Files.createDirectories(tmp.resolve("a")).resolve("atlassian-connect.json");
+    Files.copy(Path.of(JIRA), good);
+    Path bad = Files.createDirectories(tmp.resolve("b")).resolve("atlassian-connect.json");
+    Files.writeString(bad, "{\n  \"key\": \"x\",\n  \"n\": 1e99999999999\n}\n");
+    CliRun r = CliRun.of(tmp.resolve("a").toString(), tmp.resolve("b").toString(), "--format", "json");
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().contains("Too many nonzero exponent digits"), r.toString());
+    assertTrue(r.out().contains("\"line\" : 3") || r.out().contains("\"line\":3"), r.toString());
+    assertEquals(2, new ObjectMapper().readTree(r.out()).path("descriptors").size(), r.toString());
+  }
+
+  @Test
   void folderWithoutDescriptorIsUsageError(@TempDir Path tmp) {
     CliRun r = CliRun.of(tmp.toString());
     assertEquals(2, r.code());

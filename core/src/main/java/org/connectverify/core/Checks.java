@@ -98,7 +98,7 @@ public final class Checks {
   public static Map<String, Rule> catalogue() {
     Map<String, Rule> rules = new LinkedHashMap<>();
     for (Rule r :
-        List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING,
+        List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING, JsonRules.TOO_LARGE,
             InternalRules.CHECK_FAILED,
             org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION,
             TemplateRules.UNRESOLVED)) {

@@ -30,6 +30,9 @@ final class DescriptorFinder {
     return this;
   }
 
+  /** What a folder search skipped and why (a FIFO, socket or device; a folder it cannot read), for the report. */
+  final List<String> notes = new ArrayList<>();
+
   List<Path> expand(List<Path> inputs) throws InputException {
     List<Path> out = new ArrayList<>();
     for (Path input : inputs) {
@@ -75,6 +78,12 @@ final class DescriptorFinder {
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               String name = f.getFileName().toString();
+              if (!attrs.isRegularFile()) {
+                if (name.endsWith(".json") && name.contains("connect")) {
+                  notes.add(f + ": skipped, not a regular file (a FIFO, socket or device is never read)");
+                }
+                return FileVisitResult.CONTINUE;
+              }
               if (name.startsWith("atlassian-connect") && name.endsWith(".json")) {
                 trace.accept(f + ": picked, the name matches atlassian-connect*.json");
                 found.add(f);
@@ -100,6 +109,7 @@ final class DescriptorFinder {
 
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) {
+              notes.add(f + ": skipped, cannot be read (" + e.getClass().getSimpleName() + ")");
               return FileVisitResult.CONTINUE;
             }
           });

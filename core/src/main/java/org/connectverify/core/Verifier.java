@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.connectverify.core.http.HttpProbe;
+import org.connectverify.core.json.JsonRules;
 import org.connectverify.core.http.OkHttpProbe;
 import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.resources.DescriptorResources;
@@ -97,17 +98,32 @@ public final class Verifier {
     checkResourceRoots();
     DescriptorLoader loader = new DescriptorLoader(options, services);
     Map<Path, Path> files = new LinkedHashMap<>();
-    for (Path f : new DescriptorFinder().trace(trace).expand(inputs)) {
+    DescriptorFinder finder = new DescriptorFinder().trace(trace);
+    for (Path f : finder.expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
     try (Run run = openRun(loader)) {
+      finder.notes.forEach(run.notes::add);
       List<Pending> pending = new ArrayList<>();
-      for (Path file : files.values()) {
+      // in display-path order, not argument order: cross-app results ("first defined in ...") must not depend on it
+      List<Path> ordered = new ArrayList<>(files.values());
+      ordered.sort(java.util.Comparator.comparing(this::displayPath));
+      for (Path file : ordered) {
         byte[] bytes;
-        try {
-          bytes = Files.readAllBytes(file);
+        long limit = options.maxDescriptorBytes();
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+          bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
         } catch (IOException e) {
           throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (bytes.length > limit) {
+          String display = displayPath(file);
+          run.findings.add(new Finding(JsonRules.TOO_LARGE.id(), JsonRules.TOO_LARGE.defaultSeverity(),
+              new Position(display, 1, 1, ""), "file is larger than " + limit + " bytes (max-descriptor-size), so it"
+                  + " was not read; no Connect descriptor is this large",
+              "check that this is the descriptor you meant, or raise max-descriptor-size", List.of()));
+          run.checked.add(new Report.Checked(display, null, null, null));
+          continue;
         }
         pending.add(load(file, displayPath(file), bytes, namedFolder(file, inputs), run));
       }

@@ -34,6 +34,10 @@ public final class VerifyOptions {
   private final ProbeSettings http;
   private final Map<Path, AppFolders> appFolders;
   private final Map<String, String> environment;
+  private final long maxDescriptorBytes;
+
+  /** The default {@link #maxDescriptorBytes()}: far above any real descriptor, far below what hurts the heap. */
+  public static final long DEFAULT_MAX_DESCRIPTOR_BYTES = 16L * 1024 * 1024;
 
   /**
    * Where a host knows one app's files are, for hosts that know better than discovery from the descriptor's location
@@ -63,6 +67,7 @@ public final class VerifyOptions {
     this.springProfiles = List.copyOf(b.springProfiles);
     this.online = b.online;
     this.useEnvironment = b.useEnvironment;
+    this.maxDescriptorBytes = b.maxDescriptorBytes;
     this.baseUrl = b.baseUrl;
     this.descriptorUrl = b.descriptorUrl;
     this.optionNames = b.optionNames;
@@ -219,6 +224,11 @@ public final class VerifyOptions {
     return varSources;
   }
 
+  /** Descriptors larger than this many bytes are not read; see {@code max-descriptor-size}. */
+  public long maxDescriptorBytes() {
+    return maxDescriptorBytes;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.optionNames = optionNames;
@@ -234,6 +244,7 @@ public final class VerifyOptions {
     b.defaultLocale = defaultLocale;
     b.springProfiles.addAll(springProfiles);
     b.online = online;
+    b.maxDescriptorBytes = maxDescriptorBytes;
     b.baseUrl = baseUrl;
     b.descriptorUrl = descriptorUrl;
     b.http = http.toBuilder();
@@ -273,6 +284,7 @@ public final class VerifyOptions {
     private String defaultLocale;
     private final List<String> springProfiles = new ArrayList<>();
     private boolean online;
+    private long maxDescriptorBytes = DEFAULT_MAX_DESCRIPTOR_BYTES;
     private String baseUrl;
     private String descriptorUrl;
     private ProbeSettings.Builder http = ProbeSettings.builder();
@@ -355,6 +367,15 @@ public final class VerifyOptions {
           this.springProfiles.add(p.trim());
         }
       }
+      return this;
+    }
+
+    /** Descriptors larger than this many bytes are not read (a {@code json/too-large} finding instead). */
+    public Builder maxDescriptorBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("max-descriptor-size must be at least 1KB, got " + bytes + " bytes");
+      }
+      this.maxDescriptorBytes = bytes;
       return this;
     }
 
@@ -443,6 +464,7 @@ public final class VerifyOptions {
         case "env-vars" -> useEnvironment(parseBoolean(name, value));
         case "base-url" -> baseUrl(value);
         case "descriptor-url" -> descriptorUrl(value);
+        case "max-descriptor-size" -> maxDescriptorBytes(org.connectverify.core.http.ProbeSettings.parseSize(name, value));
         default -> {
           if (!http.set(name, value)) {
             throw new IllegalArgumentException("unknown option '" + name + "'");

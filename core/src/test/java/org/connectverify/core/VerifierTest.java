@@ -91,6 +91,45 @@ class VerifierTest {
   }
 
   @Test
+  void aFifoNamedLikeADescriptorIsSkippedWithANoteInsteadOfHangingTheRun(@TempDir Path dir) throws Exception {
+    Path app = Files.createDirectories(dir.resolve("app"));
+    Files.writeString(app.resolve("atlassian-connect.json"), "{\"key\": \"a\"}");
+    Path fifo = Files.createDirectories(dir.resolve("other")).resolve("atlassian-connect.json");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+    Report r =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+            () -> Verifier.create(VerifyOptions.builder().baseDir(dir).build()).verify(List.of(dir)));
+    assertEquals(1, r.descriptors().size(), r.descriptors().toString());
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("not a regular file")), r.notes().toString());
+  }
+
+  @Test
+  void aDescriptorOverTheSizeLimitIsAFindingAndTheOthersAreStillChecked(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("big-connect.json"), "{\"baseUrl\": \"x\", \"modules\": {}, \"pad\": \""
+        + "x".repeat(5000) + "\"}");
+    Files.writeString(dir.resolve("atlassian-connect.json"), "{\"key\": \"a\"}");
+    Report r =
+        Verifier.create(VerifyOptions.builder().baseDir(dir).set("max-descriptor-size", "4KB").build())
+            .verify(List.of(dir.resolve("big-connect.json"), dir.resolve("atlassian-connect.json")));
+    assertEquals(2, r.descriptors().size());
+    assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("json/too-large")
+        && f.file().equals("big-connect.json") && f.message().contains("4096 bytes")), r.findings().toString());
+  }
+
+  @Test
+  void crossAppResultsDoNotDependOnArgumentOrder() throws Exception {
+    Path dir = TestPaths.ruleFixtures().resolve("crossapp/duplicate-key/fail");
+    Path a = dir.resolve("atlassian-connect-a.json");
+    Path b = dir.resolve("atlassian-connect-b.json");
+    Verifier v = Verifier.create(VerifyOptions.builder().baseDir(dir).build());
+    List<String> ab = v.verify(List.of(a, b)).findings().stream().map(Finding::toString).toList();
+    List<String> ba = v.verify(List.of(b, a)).findings().stream().map(Finding::toString).toList();
+    assertEquals(ab, ba);
+    assertTrue(ab.stream().anyMatch(l -> l.endsWith("[crossapp/duplicate-key]")), ab.toString());
+  }
+
+  @Test
   void doesNotRunAChecksWhoseRulesAreAllSkipped() {
     Verifier verifier =
         Verifier.withChecks(
@@ -98,6 +137,7 @@ class VerifierTest {
     assertEquals(List.of(), verifier.verify("d.json", DESCRIPTOR).findings());
   }
 
+  /** Descriptors go in display-path order, whatever the argument order. */
   @Test
   void everyDescriptorIsPreparedBeforeAnyCheckReadsOne(@TempDir Path dir) throws Exception {
     List<String> events = new ArrayList<>();
@@ -124,10 +164,10 @@ class VerifierTest {
         .verify(List.of(dir.resolve("atlassian-connect.json"), dir.resolve("atlassian-connect-b.json")));
     assertEquals(
         List.of(
-            "prepare atlassian-connect.json",
             "prepare atlassian-connect-b.json",
-            "check atlassian-connect.json",
-            "check atlassian-connect-b.json"),
+            "prepare atlassian-connect.json",
+            "check atlassian-connect-b.json",
+            "check atlassian-connect.json"),
         events);
   }
 

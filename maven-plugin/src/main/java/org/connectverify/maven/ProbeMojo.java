@@ -78,6 +78,7 @@ public final class ProbeMojo extends AbstractMojo {
               .concurrency(concurrency)
               .installTimeout(Duration.ofSeconds(installTimeout))
               .common(common.build())
+              .onInterrupt(line -> getLog().warn(line))
               .build();
       report = Probe.create(options).run();
     } catch (IllegalArgumentException | InputException e) {

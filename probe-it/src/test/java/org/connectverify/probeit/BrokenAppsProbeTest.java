@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.connectverify.core.Finding;
@@ -16,7 +20,10 @@ import org.connectverify.core.probe.ProbeOptions;
 import org.connectverify.core.report.JsonReporter;
 import org.connectverify.probeit.mini.MiniConnectApp;
 import org.connectverify.probeit.mini.MiniConnectApp.Flaw;
+import org.connectverify.probeit.mini.MiniConnectApp.Transport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The probe against small apps with one deliberate flaw each: every flaw is caught by its own rule, and only it. */
 class BrokenAppsProbeTest {
@@ -24,15 +31,19 @@ class BrokenAppsProbeTest {
   private record Run(Report report, String text, Set<String> rules, MiniConnectApp app) {}
 
   private static Run probe(Flaw flaw) throws Exception {
+    return probe(flaw, Transport.HTTP_1_1);
+  }
+
+  private static Run probe(Flaw flaw, Transport transport) throws Exception {
     int keyPort;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       keyPort = s.getLocalPort();
     }
-    try (MiniConnectApp app = MiniConnectApp.start(flaw, "http://127.0.0.1:" + keyPort)) {
+    try (MiniConnectApp app = MiniConnectApp.start(flaw, "http://127.0.0.1:" + keyPort, transport)) {
       Report report =
           Probe.create(ProbeOptions.builder().baseUrl(app.baseUrl()).keyServerPort(keyPort).build()).run();
       String text = AcsbProbeTest.text(report);
-      System.out.println("---- probe run against the app with flaw " + flaw + "\n" + text);
+      System.out.println("---- probe run against the app with flaw " + flaw + " over " + transport + "\n" + text);
       Set<String> rules = new TreeSet<>();
       for (Finding f : report.findings()) {
         rules.add(f.ruleId());
@@ -83,6 +94,42 @@ class BrokenAppsProbeTest {
     Run run = probe(Flaw.ACCEPTS_ALG_NONE);
     assertEquals(Set.of("probe/accepts-alg-none"), run.rules, run.text);
     assertEquals(2, run.report.findings().size(), run.text);
+  }
+
+  /** The findings of one run, without timings and random ids: rule and descriptor position, in report order. */
+  private static List<String> verdicts(Report report) {
+    List<String> out = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      out.add(f.ruleId() + " at " + f.pointer());
+    }
+    return out;
+  }
+
+  /**
+   * The same app behind an HTTP/1.0 server without keep-alive, and behind one that drops idle keep-alive connections,
+   * gets exactly the findings it gets over plain HTTP/1.1: a closed connection never turns into a false
+   * install-failed, a forged request that never arrived is never counted as refused, and the alg:none hole is caught
+   * over every transport.
+   */
+  @ParameterizedTest
+  @EnumSource(Flaw.class)
+  void sameFindingsOverEveryTransport(Flaw flaw) throws Exception {
+    Map<Transport, List<String>> byTransport = new EnumMap<>(Transport.class);
+    for (Transport t : Transport.values()) {
+      Run run = probe(flaw, t);
+      byTransport.put(t, verdicts(run.report));
+      assertFalse(run.rules.contains("probe/request-unanswered"), t + ": " + run.text);
+      assertFalse(run.rules.contains("probe/install-failed"), t + ": " + run.text);
+    }
+    System.out.println("---- verdicts for " + flaw + ": " + byTransport);
+    List<String> reference = byTransport.get(Transport.HTTP_1_1);
+    for (Transport t : Transport.values()) {
+      assertEquals(reference, byTransport.get(t), flaw + " over " + t + " differs from HTTP/1.1: " + byTransport);
+    }
+    if (flaw == Flaw.ACCEPTS_ALG_NONE) {
+      assertTrue(reference.contains("probe/accepts-alg-none at /modules/generalPages/0/url"), reference.toString());
+      assertTrue(reference.contains("probe/accepts-alg-none at /modules/webhooks/0/url"), reference.toString());
+    }
   }
 
   @Test

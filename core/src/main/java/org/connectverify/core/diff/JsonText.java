@@ -3,6 +3,7 @@ package org.connectverify.core.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import org.connectverify.core.text.Strings;
 
 /** Short, one-line renderings of JSON values for messages. */
 final class JsonText {
@@ -63,7 +64,7 @@ final class JsonText {
 
   /** {@code "text"}, cut with an ellipsis when longer than 60 characters. */
   static String quote(String s) {
-    String t = s.length() > MAX ? s.substring(0, MAX - 1) + "…" : s;
+    String t = s.length() > MAX ? Strings.cut(s, MAX - 1) + "…" : s;
     return "\"" + t + "\"";
   }
 

@@ -448,6 +448,13 @@ public final class OkHttpProbe implements HttpProbe {
         return;
       }
       next = withoutCredentials(next);
+      if (request.method() == ProbeRequest.Method.POST_EMPTY_JSON
+          && !Deployment.sameOrigin(request.url(), next.toString())) {
+        // a POST (and whatever a redirect makes of it) never leaves the scheme, host and port it was addressed to
+        finish(Failure.BAD_REDIRECT, response.code() + " to " + next + ": not followed, a POST to the deployment is"
+            + " never carried to another host", false);
+        return;
+      }
       if (url.isHttps() && !next.isHttps() && downgrade == null) {
         downgrade = url + " -> " + next;
       }

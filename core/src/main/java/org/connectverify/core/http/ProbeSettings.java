@@ -288,7 +288,7 @@ public final class ProbeSettings {
   }
 
   /** Bytes, or {@code 512KB}, {@code 4MB} (binary units). */
-  static long parseSize(String name, String value) {
+  public static long parseSize(String name, String value) {
     Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(name + ": '" + value + "' is not a size (expected e.g. 512KB or 4MB)");

@@ -111,6 +111,36 @@ public final class JsonReader {
       throws IOException {
     Map<String, int[]> positions = new HashMap<>();
     try (JsonParser p = factory.createParser(text)) {
+      try {
+        return parseValue(p, text, file, positions, findings);
+      } catch (StreamConstraintsException | NumberFormatException e) {
+        // a value the parser cannot hold (too deep, a 1,000-digit number, 1e99999999999, an over-long string): a
+        // finding at its position that names the real limit, costing only this file
+        JsonLocation at = p.currentLocation();
+        String m = e instanceof StreamConstraintsException c ? c.getOriginalMessage() : e.getMessage();
+        m = String.valueOf(m).replaceAll("\\s*\\(for input source:.*$", "").strip();
+        if (m.length() > 300) {
+          m = org.connectverify.core.text.Strings.cut(m, 300) + "...";
+        }
+        findings.add(
+            finding(
+                JsonRules.SYNTAX,
+                file,
+                Math.max(at.getLineNr(), 0),
+                Math.max(at.getColumnNr(), 0),
+                "",
+                "JSON value beyond what the parser can hold: " + m,
+                "no Connect descriptor needs values this large or nesting this deep (limit: " + MAX_DEPTH
+                    + " levels); fix or remove the value"));
+        return new Result(null, SourceMap.empty(), text, findings);
+      }
+    }
+  }
+
+  private Result parseValue(
+      JsonParser p, String text, String file, Map<String, int[]> positions, List<Finding> findings)
+      throws IOException {
+    {
       JsonToken first = p.nextToken();
       if (first == null) {
         findings.add(finding(JsonRules.SYNTAX, file, 1, 1, "", "file has no JSON value", null));
@@ -133,17 +163,6 @@ public final class JsonReader {
         return new Result(null, SourceMap.empty(), text, findings);
       }
       return new Result(root, new SourceMap(positions), text, findings);
-    } catch (StreamConstraintsException e) {
-      findings.add(
-          finding(
-              JsonRules.SYNTAX,
-              file,
-              0,
-              0,
-              "",
-              "JSON is nested deeper than " + MAX_DEPTH + " levels; not a plausible descriptor",
-              null));
-      return new Result(null, SourceMap.empty(), text, findings);
     }
   }
 

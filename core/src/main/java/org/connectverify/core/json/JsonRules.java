@@ -20,6 +20,11 @@ public final class JsonRules {
           Severity.WARNING,
           "The file has // or /* */ comments: atlassian-connect-express strips them, but a descriptor served as-is"
               + " breaks the host product.");
+  public static final Rule TOO_LARGE =
+      Rule.of(
+          "json/too-large",
+          Severity.ERROR,
+          "The file is larger than the descriptor size limit (max-descriptor-size, default 16MB), so it was not read.");
   public static final Rule ENCODING =
       Rule.of("json/encoding", Severity.ERROR, "The file is not UTF-8 text (another encoding, or binary).");
 }

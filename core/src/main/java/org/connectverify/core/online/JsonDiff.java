@@ -8,6 +8,7 @@ import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.connectverify.core.json.Pointers;
+import org.connectverify.core.text.Strings;
 
 /**
  * The JSON pointers where two documents differ, top-most first, in the local document's order. Numbers compare by
@@ -107,6 +108,6 @@ final class JsonDiff {
   /** A value for a message: compact JSON, shortened when long. */
   static String show(JsonNode n) {
     String s = n.toString();
-    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    return s.length() > 60 ? Strings.cut(s, 57) + "..." : s;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.http.Deployment;
 import org.connectverify.core.http.ProbeRequest;
 import org.connectverify.core.json.Pointers;
 
@@ -218,7 +219,7 @@ final class Plan {
 
   /** True (and remembered for the note) for an absolute route outside the deployment: never POSTed to. */
   private boolean foreign(String url, String pointer) {
-    if (isAbsolute(url) && !underBase(url)) {
+    if ((isAbsolute(url) && !underBase(url)) || (url.startsWith("//") && !Deployment.sameOrigin(base, resolve(url)))) {
       foreignRoutes.add(pointer);
       return true;
     }

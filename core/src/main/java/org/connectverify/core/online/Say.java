@@ -1,6 +1,7 @@
 package org.connectverify.core.online;
 
 import org.connectverify.core.http.ProbeResult;
+import org.connectverify.core.text.Strings;
 
 /** Shared wording of online findings, so every message names the request and its outcome the same way. */
 final class Say {
@@ -37,13 +38,13 @@ final class Say {
         new String(body, 0, Math.min(body.length, 60), java.nio.charset.StandardCharsets.UTF_8)
             .replaceAll("\\s+", " ")
             .strip();
-    parts.add(head.isEmpty() ? "empty" : "starts with " + quote(head.length() > 30 ? head.substring(0, 30) + "..." : head));
+    parts.add(head.isEmpty() ? "empty" : "starts with " + quote(head.length() > 30 ? Strings.cut(head, 30) + "..." : head));
     return "is not valid JSON (" + String.join("; ", parts) + ")";
   }
 
   /** A value quoted for a message, shortened when long. */
   static String quote(String s) {
-    String v = s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    String v = s.length() > 80 ? Strings.cut(s, 77) + "..." : s;
     return "\"" + v + "\"";
   }
 }

@@ -28,6 +28,7 @@ import org.connectverify.core.Report;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Version;
 import org.connectverify.core.VerifyOptions;
+import org.connectverify.core.http.Deployment;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.text.Strings;
 
@@ -43,6 +44,11 @@ import org.connectverify.core.text.Strings;
 public final class Probe {
   private final ProbeOptions options;
   private final Function<ProbeOptions, ProbeHttp> httpFactory;
+  /** The run in progress, for the shutdown hook. */
+  private volatile Run running;
+
+  /** How long an interrupted probe waits for its uninstall before it gives up and says so. */
+  static final long ABORT_BOUND_MILLIS = 10_000;
 
   private Probe(ProbeOptions options, Function<ProbeOptions, ProbeHttp> httpFactory) {
     this.options = Objects.requireNonNull(options);
@@ -53,7 +59,8 @@ public final class Probe {
   public static Probe create(ProbeOptions options) {
     return new Probe(
         options,
-        o -> new OkHttpProbeHttp(Duration.ofSeconds(5), o.installTimeout(), o.concurrency()));
+        o -> new OkHttpProbeHttp(Duration.ofSeconds(5), o.installTimeout(), o.concurrency(),
+            Deployment.of(TargetGuard.check(o.baseUrl(), o.confirmStaging()).toString())));
   }
 
   /** A probe that talks HTTP through {@code httpFactory}'s client (called once per run, closed at its end). */
@@ -108,7 +115,19 @@ public final class Probe {
           server = startKeyServer(keys);
         }
         Run run = new Run(http, base, target, keys, server);
-        run.execute();
+        running = run;
+        Thread hook = new Thread(this::interrupt, "connect-verify-probe-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+          run.execute();
+        } finally {
+          running = null;
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting (SIGINT, SIGTERM): the hook runs and uninstalls if the run did not get to it
+          }
+        }
         List<Finding> findings = new ArrayList<>(readProblems);
         findings.addAll(run.findings);
         return report(loaded.display, target, base, findings, run.notes);
@@ -117,6 +136,19 @@ public final class Probe {
           server.close();
         }
       }
+    }
+  }
+
+  /**
+   * What the JVM shutdown hook does on SIGINT or SIGTERM during a run: sends the signed uninstall of the synthetic
+   * tenant unless the run already did (waiting at most {@link #ABORT_BOUND_MILLIS}), and tells
+   * {@link ProbeOptions#onInterrupt()} the outcome in one line; a failed or unfinished uninstall is a
+   * {@code probe/uninstall-failed} finding line naming the tenant.
+   */
+  void interrupt() {
+    Run run = running;
+    if (run != null) {
+      run.abort(options.onInterrupt());
     }
   }
 
@@ -221,6 +253,9 @@ public final class Probe {
 
   static String describe(IOException e) {
     String m = e.getMessage();
+    if (e instanceof ProbeHttp.NoAnswer n) {
+      return (n.delivered() ? "sent, but no answer: " : "not sent, the connection failed first: ") + m;
+    }
     return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
   }
 
@@ -259,6 +294,10 @@ public final class Probe {
     private final KeyServer keyServer;
     private final String clientKey = "connect-verify-probe-" + hex(6);
     private final String hostBaseUrl;
+    private final Deployment deployment;
+    /** The target's endpoints that can be requested on the deployment (the others are findings). */
+    private final List<ProbeTarget.Endpoint> endpoints = new ArrayList<>();
+    private boolean uninstallUsable;
     private final ObjectMapper json = new ObjectMapper();
     final List<Finding> findings = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -268,6 +307,14 @@ public final class Probe {
     /** The secret the app is believed to hold for the tenant (null before a successful install). */
     private String current;
     private boolean everInstalled;
+    /** The install was sent (the app may hold the tenant even if the answer never came). */
+    private volatile boolean installSent;
+    /** Whoever sends the uninstall first (the run's end or an interrupt) claims it; it is sent once. */
+    private final java.util.concurrent.atomic.AtomicBoolean uninstallClaimed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch uninstallDone = new java.util.concurrent.CountDownLatch(1);
+    private volatile String uninstallNote;
+    private volatile boolean uninstalled;
 
     Run(ProbeHttp http, URI base, ProbeTarget target, InstallKeys keys, KeyServer keyServer) {
       this.http = http;
@@ -275,6 +322,7 @@ public final class Probe {
       this.target = target;
       this.keys = keys;
       this.keyServer = keyServer;
+      this.deployment = Deployment.of(base.toString());
       this.hostBaseUrl =
           "https://" + clientKey + ".invalid" + (target.product() == Product.CONFLUENCE ? "/wiki" : "");
     }
@@ -293,6 +341,17 @@ public final class Probe {
       }
       for (String s : target.skipped()) {
         notes.add("not probed: " + s);
+      }
+      boolean installUsable = usable(target.installedPath(), "/lifecycle/installed");
+      uninstallUsable = target.uninstalledPath() != null && usable(target.uninstalledPath(), "/lifecycle/uninstalled");
+      for (ProbeTarget.Endpoint e : target.endpoints()) {
+        if (usable(e.pathAndQuery(), e.pointer())) {
+          endpoints.add(e);
+        }
+      }
+      if (!installUsable) {
+        notes.add("nothing was sent: the installed callback cannot be requested on " + base);
+        return;
       }
       if (target.endpoints().isEmpty()) {
         notes.add("the descriptor declares no page module or webhook with a relative url; only the lifecycle was"
@@ -353,8 +412,30 @@ public final class Probe {
       }
     }
 
+    /**
+     * The request URI for a descriptor URL, resolved by {@link Deployment} (never by pasting text onto the base).
+     * Only called for URLs that {@link #usable} accepted.
+     */
     private URI uri(String pathAndQuery) {
-      return URI.create(base + pathAndQuery);
+      try {
+        return deployment.resolve(pathAndQuery);
+      } catch (Deployment.Refused e) {
+        throw new IllegalStateException("checked before: " + e.getMessage(), e);
+      }
+    }
+
+    /** True when {@code ref} can be requested on the deployment; otherwise a finding at {@code pointer}. */
+    private boolean usable(String ref, String pointer) {
+      try {
+        deployment.resolve(ref);
+        return true;
+      } catch (Deployment.Refused e) {
+        report(ProbeRules.URL_NOT_PROBED, target.descriptor().position(pointer),
+            e.getMessage() + ": nothing was sent to it, and the checks that need it did not run",
+            "write a path below the baseUrl that starts with '/', e.g. \"/installed\"; the probe never sends a request"
+                + " (or a secret) anywhere but the deployment under test");
+        return false;
+      }
     }
 
     private String qsh(String method, URI uri) {
@@ -380,13 +461,17 @@ public final class Probe {
     /** A signed install with {@code secret}; true when the app answered 200 or 204 in time. */
     private boolean install(String secret, String what) {
       String path = target.installedPath();
+      installSent = true;
       ProbeHttp.Response r;
       try {
         r = lifecycle(path, "installed", secret, keys);
       } catch (IOException e) {
+        if (e instanceof ProbeHttp.NoAnswer n && !n.delivered() && !everInstalled) {
+          installSent = false; // not a byte was written: the app cannot hold the tenant
+        }
         report(ProbeRules.INSTALL_FAILED, installedAt(),
-            "signed " + what + " (POST " + path + ") got no answer within " + options.installTimeout().toSeconds()
-                + " s (" + describe(e) + "); the product gives up and the install fails",
+            "signed " + what + " (POST " + path + ") got no answer (" + describe(e) + "; install timeout "
+                + options.installTimeout().toSeconds() + " s); the product gives up and the install fails",
             "answer the installed callback quickly (store the tenant, do the rest asynchronously)");
         return false;
       }
@@ -411,42 +496,118 @@ public final class Probe {
 
     private void uninstall() {
       String path = target.uninstalledPath();
+      if (path != null && !uninstallUsable) {
+        return;
+      }
       if (path == null) {
         notes.add("the descriptor has no lifecycle.uninstalled callback: the probe tenant " + clientKey
             + " stays installed in the app");
         return;
       }
-      ProbeHttp.Response r;
-      try {
-        r = lifecycle(path, "uninstalled", null, keys);
-      } catch (IOException e) {
-        if (everInstalled) {
-          report(ProbeRules.UNINSTALL_FAILED, target.descriptor().position("/lifecycle/uninstalled"),
-              "signed uninstall (POST " + path + ") got no answer (" + describe(e) + "); the probe tenant "
-                  + clientKey + " may be left behind",
-              null);
-        }
-        return;
+      if (!uninstallClaimed.compareAndSet(false, true)) {
+        return; // an interrupt is uninstalling; the JVM is exiting
       }
-      notes.add("uninstall: POST " + path + " answered " + r.status() + " in " + r.millis() + " ms");
-      if (!r.ok()) {
-        if (everInstalled) {
-          report(ProbeRules.UNINSTALL_FAILED, target.descriptor().position("/lifecycle/uninstalled"),
-              "signed uninstall (POST " + path + ") answered " + r.status() + "; the probe tenant " + clientKey
-                  + " may be left behind",
-              null);
-        }
+      Finding failed;
+      try {
+        failed = sendUninstall();
+      } finally {
+        uninstallDone.countDown();
+      }
+      if (uninstallNote != null) {
+        notes.add(uninstallNote);
+      }
+      if (failed != null) {
+        findings.add(failed);
+      }
+      if (!uninstalled) {
         return;
       }
       if (current != null && !working.isEmpty()) {
         ProbeTarget.Endpoint e = working.get(0);
         Outcome o = call(e, q -> hs256(current, q));
-        if (o.accepted()) {
+        if (o.status < 0) {
+          unanswered(at(e), e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") with a token of the"
+              + " uninstalled tenant " + clientKey + " got no answer (" + o.error + ")");
+        } else if (o.accepted()) {
           report(ProbeRules.TOKEN_ACCEPTED_AFTER_UNINSTALL, at(e),
               e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") answered " + o.status
                   + " to a token of tenant " + clientKey + " after that tenant was uninstalled",
               "refuse requests for tenants whose app is uninstalled (e.g. check AtlassianHost.isAddonInstalled())");
         }
+      }
+    }
+
+    /** Sends the signed uninstall; the {@code probe/uninstall-failed} finding when it failed, else null. */
+    private Finding sendUninstall() {
+      String path = target.uninstalledPath();
+      ProbeHttp.Response r;
+      try {
+        r = lifecycle(path, "uninstalled", null, keys);
+      } catch (IOException e) {
+        return installSent || everInstalled
+            ? uninstallFailed("signed uninstall (POST " + path + ") got no answer (" + describe(e) + ")")
+            : null;
+      }
+      uninstallNote = "uninstall: POST " + path + " answered " + r.status() + " in " + r.millis() + " ms";
+      if (!r.ok()) {
+        return installSent || everInstalled
+            ? uninstallFailed("signed uninstall (POST " + path + ") answered " + r.status())
+            : null;
+      }
+      uninstalled = true;
+      return null;
+    }
+
+    private Finding uninstallFailed(String what) {
+      Rule rule = ProbeRules.UNINSTALL_FAILED;
+      return new Finding(rule.id(), rule.defaultSeverity(), target.descriptor().position("/lifecycle/uninstalled"),
+          what + "; the probe tenant " + clientKey + " may be left behind", null, List.of());
+    }
+
+    /** On SIGINT/SIGTERM (the shutdown hook): uninstall once, bounded, and tell {@code sink} how it went. */
+    void abort(java.util.function.Consumer<String> sink) {
+      if (!installSent) {
+        return;
+      }
+      String tenant = "the probe tenant " + clientKey;
+      if (target.uninstalledPath() == null || !uninstallUsable) {
+        sink.accept("connect-verify: interrupted; " + tenant + " stays installed: the descriptor has no usable"
+            + " lifecycle.uninstalled callback");
+        return;
+      }
+      if (!uninstallClaimed.compareAndSet(false, true)) {
+        try {
+          if (!uninstallDone.await(ABORT_BOUND_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            sink.accept("connect-verify: interrupted; " + uninstallFailed("the signed uninstall under way did not finish"
+                + " within " + ABORT_BOUND_MILLIS / 1000 + " s"));
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      Finding[] result = new Finding[1];
+      Thread t = new Thread(() -> {
+        try {
+          result[0] = sendUninstall();
+        } finally {
+          uninstallDone.countDown();
+        }
+      }, "connect-verify-probe-uninstall");
+      t.setDaemon(true);
+      t.start();
+      try {
+        t.join(ABORT_BOUND_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) {
+        sink.accept("connect-verify: interrupted; " + uninstallFailed("the signed uninstall (POST "
+            + target.uninstalledPath() + ") did not finish within " + ABORT_BOUND_MILLIS / 1000 + " s"));
+      } else if (result[0] != null) {
+        sink.accept("connect-verify: interrupted; " + result[0]);
+      } else {
+        sink.accept("connect-verify: interrupted; " + tenant + " was uninstalled (" + uninstallNote + ")");
       }
     }
 
@@ -526,7 +687,7 @@ public final class Probe {
     }
 
     private void signedRequests() {
-      for (ProbeTarget.Endpoint e : target.endpoints()) {
+      for (ProbeTarget.Endpoint e : endpoints) {
         Outcome o = call(e, q -> hs256(current, q));
         String how =
             e.kind() == ProbeTarget.Kind.WEBHOOK
@@ -548,7 +709,7 @@ public final class Probe {
               "the token was not refused as unauthorised; the handler failed or the url does not exist");
         }
       }
-      notes.add("signed requests: " + working.size() + " of " + target.endpoints().size()
+      notes.add("signed requests: " + working.size() + " of " + endpoints.size()
           + " endpoints accepted a correctly signed request");
     }
 
@@ -569,14 +730,17 @@ public final class Probe {
 
     private void forgedRequests() {
       int sent = 0;
-      for (ProbeTarget.Endpoint e : target.endpoints()) {
+      for (ProbeTarget.Endpoint e : endpoints) {
+        List<String> unanswered = new ArrayList<>();
         for (Forgery f : Forgery.values()) {
           if (options.common().skips(f.rule.id())) {
             continue;
           }
           Outcome o = call(e, forge(f));
           sent++;
-          if (o.status >= 200 && o.status < 300) {
+          if (o.status < 0) {
+            unanswered.add(f.what + ": " + o.error);
+          } else if (o.status >= 200 && o.status < 300) {
             report(f.rule, at(e),
                 e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") answered " + o.status + " to "
                     + f.what + "; it must answer 401 or 403",
@@ -587,8 +751,12 @@ public final class Probe {
                     + o.describe(), 1, Integer::sum);
           }
         }
+        if (!unanswered.isEmpty()) {
+          unanswered(at(e), e.method() + " " + e.pathAndQuery() + " (" + e.label() + ") got no answer to "
+              + unanswered.size() + " forged request(s) (" + String.join("; ", unanswered) + ")");
+        }
       }
-      notes.add("forged requests: " + sent + " sent to " + target.endpoints().size() + " endpoints");
+      notes.add("forged requests: " + sent + " sent to " + endpoints.size() + " endpoints");
     }
 
     /** Unsigned and wrongly signed installs for the existing tenant must not replace its secret. */
@@ -611,7 +779,7 @@ public final class Probe {
       try {
         r = lifecycle(path, "installed", forgedSecret, signer);
       } catch (IOException e) {
-        notes.add("forged install (" + what + ") got no answer: " + describe(e));
+        unanswered(installedAt(), "POST " + path + " with " + what + " got no answer (" + describe(e) + ")");
         return;
       }
       if (!r.ok()) {
@@ -664,7 +832,11 @@ public final class Probe {
         attempts++;
       }
       long waited = (System.nanoTime() - start) / 1_000_000;
-      if (!o.accepted()) {
+      if (o.status < 0) {
+        unanswered(installedAt(), "after a reinstall with a new shared secret, " + e.method() + " " + e.pathAndQuery()
+            + " (" + e.label() + ") signed with the new secret got no answer (" + o.error + "), so whether the app"
+            + " stored the rotated secret is unknown");
+      } else if (!o.accepted()) {
         report(ProbeRules.ROTATED_SECRET_NOT_STORED, installedAt(),
             "after a reinstall with a new shared secret answered OK, " + e.method() + " " + e.pathAndQuery() + " ("
                 + e.label() + ") signed with the new secret still answered " + o.describe() + " after " + attempts
@@ -674,7 +846,10 @@ public final class Probe {
         notes.add("the rotated secret was accepted only after " + waited + " ms (" + attempts + " attempts)");
       }
       Outcome stale = call(e, q -> hs256(old, q));
-      if (stale.accepted()) {
+      if (stale.status < 0) {
+        unanswered(installedAt(), "after a reinstall with a new shared secret, " + e.method() + " " + e.pathAndQuery()
+            + " (" + e.label() + ") signed with the replaced secret got no answer (" + stale.error + ")");
+      } else if (stale.accepted()) {
         report(ProbeRules.OLD_SECRET_STILL_ACCEPTED, installedAt(),
             "after a reinstall with a new shared secret, " + e.method() + " " + e.pathAndQuery() + " (" + e.label()
                 + ") still answered " + stale.status + " to a token signed with the replaced secret",
@@ -702,6 +877,12 @@ public final class Probe {
         return;
       }
       current = fresh;
+      if (result.unansweredAfter() > 0) {
+        ProbeTarget.Endpoint e = working.get(0);
+        unanswered(installedAt(), result.unansweredAfter() + " of " + result.sentAfter() + " requests to "
+            + e.method() + " " + e.pathAndQuery() + " signed with the new secret after the reinstall got no answer;"
+            + " they are counted neither as failed nor as succeeded");
+      }
       if (result.failedAfter() > 0) {
         ProbeTarget.Endpoint e = working.get(0);
         report(ProbeRules.ROTATION_NOT_ATOMIC, installedAt(),
@@ -716,6 +897,13 @@ public final class Probe {
 
     private Outcome callWith(ProbeTarget.Endpoint e, String secret) {
       return call(e, q -> hs256(secret, q));
+    }
+
+    /** A request whose answer decides a verdict got none: the verdict is unknown, and says so. */
+    private void unanswered(Position at, String message) {
+      report(ProbeRules.REQUEST_UNANSWERED, at, message + ": the probe cannot tell how the app treats it",
+          "make sure the app answers every request (also on connections the probe opens fresh for each request), then"
+              + " run the probe again");
     }
 
     private void report(Rule rule, Position at, String message, String hint) {

@@ -33,9 +33,29 @@ public interface ProbeHttp extends AutoCloseable {
   }
 
   /**
+   * No HTTP answer to a request. {@link #delivered()} says whether any byte of the request may have reached the app:
+   * false only when the connection failed before the request was written (nothing was processed); true means the app
+   * may have received and acted on it, so it must not be taken as refused, accepted or not delivered.
+   */
+  final class NoAnswer extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final boolean delivered;
+
+    public NoAnswer(String message, boolean delivered, Throwable cause) {
+      super(message, cause);
+      this.delivered = delivered;
+    }
+
+    public boolean delivered() {
+      return delivered;
+    }
+  }
+
+  /**
    * Sends {@code request} and waits for the answer.
    *
-   * @throws IOException when there is no HTTP answer (refused connection, timeout, reset)
+   * @throws IOException when there is no HTTP answer (refused connection, timeout, reset); implementations throw
+   *     {@link NoAnswer} to say whether the request may have reached the app
    */
   Response send(Request request) throws IOException;
 

@@ -29,6 +29,7 @@ public final class ProbeOptions {
   private final int requestsAfterRotation;
   private final Duration installTimeout;
   private final VerifyOptions common;
+  private final java.util.function.Consumer<String> onInterrupt;
 
   private ProbeOptions(Builder b) {
     this.baseUrl = Objects.requireNonNull(b.baseUrl, "baseUrl");
@@ -41,6 +42,12 @@ public final class ProbeOptions {
     this.requestsAfterRotation = b.requestsAfterRotation;
     this.installTimeout = b.installTimeout;
     this.common = b.common;
+    this.onInterrupt = b.onInterrupt;
+  }
+
+  /** Where an interrupted run says, in one line, whether it uninstalled its tenant. */
+  public java.util.function.Consumer<String> onInterrupt() {
+    return onInterrupt;
   }
 
   public static Builder builder() {
@@ -105,8 +112,18 @@ public final class ProbeOptions {
     private int requestsAfterRotation = 20;
     private Duration installTimeout = DEFAULT_INSTALL_TIMEOUT;
     private VerifyOptions common = VerifyOptions.builder().build();
+    private java.util.function.Consumer<String> onInterrupt = line -> {};
 
     private Builder() {}
+
+    /**
+     * Where an interrupted run (SIGINT, SIGTERM) tells, in one line, whether it could uninstall its tenant: a host
+     * prints it (the report of an interrupted run is never written). Default: nowhere.
+     */
+    public Builder onInterrupt(java.util.function.Consumer<String> sink) {
+      this.onInterrupt = Objects.requireNonNull(sink);
+      return this;
+    }
 
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl);

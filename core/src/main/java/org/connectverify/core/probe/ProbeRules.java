@@ -111,6 +111,20 @@ public final class ProbeRules {
           Severity.WARNING,
           "After the tenant was uninstalled, a request signed with its shared secret was still accepted.");
 
+  public static final Rule REQUEST_UNANSWERED =
+      Rule.online(
+          "probe/request-unanswered",
+          Severity.ERROR,
+          "A probe request whose answer decides a security verdict got no HTTP answer, so the probe cannot tell"
+              + " whether the app refuses or accepts it; the verdict is unknown, never counted as passed.");
+
+  public static final Rule URL_NOT_PROBED =
+      Rule.online(
+          "probe/url-not-probed",
+          Severity.ERROR,
+          "A lifecycle or module URL cannot be requested on the deployment under test (it is not a valid URL, or it"
+              + " resolves to another scheme, host or port), so nothing was sent to it and its checks did not run.");
+
   /** Every probe rule, in the order the probe runs its steps. */
   public static List<Rule> all() {
     return List.of(
@@ -129,6 +143,8 @@ public final class ProbeRules {
         OLD_SECRET_STILL_ACCEPTED,
         ROTATION_NOT_ATOMIC,
         UNINSTALL_FAILED,
-        TOKEN_ACCEPTED_AFTER_UNINSTALL);
+        TOKEN_ACCEPTED_AFTER_UNINSTALL,
+        REQUEST_UNANSWERED,
+        URL_NOT_PROBED);
   }
 }

@@ -39,6 +39,7 @@ final class RotationLoad {
       int acceptedBefore,
       int sentAfter,
       int failedAfter,
+      int unansweredAfter,
       Map<String, Integer> failuresByStatus,
       long firstFailureMs,
       long lastFailureMs,
@@ -53,8 +54,9 @@ final class RotationLoad {
       }
       return workers + " workers; " + sentBefore + " requests signed with the old secret went out around the"
           + " reinstall (" + acceptedBefore + " accepted, " + (sentBefore - acceptedBefore) + " not); afterwards "
-          + (sentAfter - failedAfter) + " of " + sentAfter + " requests signed with the new secret succeeded within "
-          + afterSpanMs + " ms (median " + medianMs + " ms, max " + maxMs + " ms)";
+          + (sentAfter - failedAfter - unansweredAfter) + " of " + sentAfter
+          + " requests signed with the new secret succeeded"
+          + (unansweredAfter > 0 ? " (" + unansweredAfter + " got no answer)" : "") + " within " + afterSpanMs + " ms (median " + medianMs + " ms, max " + maxMs + " ms)";
     }
 
     String failureDetail() {
@@ -154,6 +156,7 @@ final class RotationLoad {
     int acceptedBefore = 0;
     int sentAfter = 0;
     int failedAfter = 0;
+    int unansweredAfter = 0;
     Map<String, Integer> byStatus = new TreeMap<>();
     long firstFail = Long.MAX_VALUE;
     long lastFail = Long.MIN_VALUE;
@@ -168,9 +171,11 @@ final class RotationLoad {
       sentAfter++;
       latencies.add((s.end() - s.start()) / 1_000_000);
       lastEnd = Math.max(lastEnd, s.end());
-      if (!s.ok()) {
+      if (s.status() < 0) {
+        unansweredAfter++;
+      } else if (!s.ok()) {
         failedAfter++;
-        byStatus.merge(s.status() < 0 ? "no answer" : String.valueOf(s.status()), 1, Integer::sum);
+        byStatus.merge(String.valueOf(s.status()), 1, Integer::sum);
         firstFail = Math.min(firstFail, s.start() - returned);
         lastFail = Math.max(lastFail, s.start() - returned);
       }
@@ -185,6 +190,7 @@ final class RotationLoad {
         acceptedBefore,
         sentAfter,
         failedAfter,
+        unansweredAfter,
         byStatus,
         failedAfter == 0 ? 0 : firstFail / 1_000_000,
         failedAfter == 0 ? 0 : lastFail / 1_000_000,

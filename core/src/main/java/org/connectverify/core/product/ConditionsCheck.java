@@ -171,6 +171,6 @@ public final class ConditionsCheck implements Check {
 
   private static String shown(JsonNode entry) {
     String s = entry.toString();
-    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    return s.length() > 60 ? Strings.cut(s, 57) + "..." : s;
   }
 }

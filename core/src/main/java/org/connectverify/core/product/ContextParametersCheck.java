@@ -155,6 +155,6 @@ public final class ContextParametersCheck implements Check {
   }
 
   private static String shorten(String url) {
-    return url.length() > 80 ? url.substring(0, 77) + "..." : url;
+    return url.length() > 80 ? Strings.cut(url, 77) + "..." : url;
   }
 }

@@ -60,7 +60,9 @@ public final class GithubReporter implements Reporter {
 
   /** Escaping of a command's message (GitHub's {@code escapeData}). */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    String d = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    // any other control character (a terminal escape from a descriptor or a server) is shown, never interpreted
+    return org.connectverify.core.text.Strings.printable(d);
   }
 
   /** Escaping of a command property value (GitHub's {@code escapeProperty}). */

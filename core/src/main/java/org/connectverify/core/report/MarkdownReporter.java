@@ -85,7 +85,8 @@ public final class MarkdownReporter implements Reporter {
   }
 
   /** Escapes text for a table cell: Markdown punctuation, HTML and pipes; line breaks become spaces. */
-  static String cell(String s) {
+  static String cell(String raw) {
+    String s = org.connectverify.core.text.Strings.printable(raw.replace('\n', ' ').replace('\r', ' '));
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

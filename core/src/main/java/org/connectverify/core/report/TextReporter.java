@@ -6,6 +6,7 @@ import java.util.List;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Report;
 import org.connectverify.core.Severity;
+import org.connectverify.core.text.Strings;
 
 /**
  * Plain text: one canonical line per finding ({@code path:line:col: severity: message [rule-id]}), optionally the
@@ -48,10 +49,10 @@ public final class TextReporter implements Reporter {
         snippet(f, out);
       }
       for (Finding.Related r : f.related()) {
-        out.write("    " + r.position().describe() + ": " + r.message() + "\n");
+        out.write("    " + safe(r.position().describe() + ": " + r.message()) + "\n");
       }
       if (f.hint() != null) {
-        out.write("    " + paint(CYAN, "hint:") + " " + f.hint() + "\n");
+        out.write("    " + paint(CYAN, "hint:") + " " + safe(f.hint()) + "\n");
       }
     }
     if (quiet) {
@@ -62,11 +63,11 @@ public final class TextReporter implements Reporter {
     }
     for (Report.Checked d : report.descriptors()) {
       if (d.product() != null) {
-        out.write(d.file() + ": checked as " + d.product().label() + " (" + d.productReason() + ")\n");
+        out.write(safe(d.file() + ": checked as " + d.product().label() + " (" + d.productReason() + ")") + "\n");
       }
     }
     for (String note : report.notes()) {
-      out.write(paint(BOLD, "note:") + " " + note + "\n");
+      out.write(paint(BOLD, "note:") + " " + safe(note) + "\n");
     }
     out.write(paint(report.failed() ? RED + BOLD : GREEN, summary(report)) + "\n");
   }
@@ -79,15 +80,23 @@ public final class TextReporter implements Reporter {
   /** The canonical line, coloured when asked (the text is the same either way). */
   private String line(Finding f) {
     if (!settings.color()) {
-      return f.toString();
+      return safe(f.toString());
     }
-    return paint(BOLD, f.position().describe())
+    return paint(BOLD, safe(f.position().describe()))
         + ": "
         + paint(colour(f.severity()) + BOLD, f.severity().label())
         + ": "
-        + f.message()
+        + safe(f.message())
         + " "
         + paint(DIM, "[" + f.ruleId() + "]");
+  }
+
+  /**
+   * Text from descriptors, servers and file names as it may reach a terminal: control characters (terminal escapes),
+   * line breaks and bidirectional overrides escaped, so no input can colour, move or hide output.
+   */
+  private static String safe(String s) {
+    return Strings.printable(s);
   }
 
   private void snippet(Finding f, Writer out) throws IOException {
@@ -105,6 +114,12 @@ public final class TextReporter implements Reporter {
     if (source.length() > WINDOW) {
       int from = Math.max(0, Math.min(col - 1 - WINDOW / 3, source.length() - WINDOW));
       int to = Math.min(source.length(), from + WINDOW);
+      if (from > 0 && Character.isLowSurrogate(source.charAt(from))) {
+        from++; // never split a character made of a surrogate pair
+      }
+      if (to < source.length() && Character.isLowSurrogate(source.charAt(to))) {
+        to--;
+      }
       prefix = from > 0 ? "..." : "";
       suffix = to < source.length() ? "..." : "";
       col = col - from + prefix.length();
@@ -113,7 +128,9 @@ public final class TextReporter implements Reporter {
     String number = String.valueOf(f.line());
     String gutter = " ".repeat(Math.max(0, 5 - number.length())) + number + " | ";
     String blank = " ".repeat(gutter.length() - 2) + "| ";
-    out.write(paint(DIM, gutter) + source + "\n");
+    String shown =
+        String.join("\t", java.util.Arrays.stream(source.split("\t", -1)).map(Strings::printable).toList());
+    out.write(paint(DIM, gutter) + shown + "\n");
     StringBuilder caret = new StringBuilder();
     for (int i = 0; i < col - 1 && i < source.length(); i++) {
       caret.append(source.charAt(i) == '\t' ? '\t' : ' ');

@@ -77,6 +77,8 @@ public final class ReportWriter {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, buffer.toString(), StandardCharsets.UTF_8);
+    // getBytes replaces what UTF-8 cannot encode (an unpaired surrogate from a descriptor value) instead of throwing,
+    // which Files.writeString would do, failing every report file
+    Files.write(file, buffer.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

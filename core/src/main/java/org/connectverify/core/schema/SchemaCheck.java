@@ -416,7 +416,7 @@ public final class SchemaCheck implements Check {
       return "value";
     }
     String s = value.toString();
-    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    return s.length() > 80 ? Strings.cut(s, 77) + "..." : s;
   }
 
   /** A readable name for where a pointer points: {@code modules.webItems[0].name}, or {@code descriptor}. */

@@ -11,6 +11,59 @@ public final class Strings {
     return shown.toString().replace('\\', '/');
   }
 
+  /**
+   * The first {@code n} chars of {@code s}, one fewer when the cut would split a surrogate pair (an emoji), so a
+   * shortened value is still valid text.
+   */
+  public static String cut(String s, int n) {
+    if (n >= s.length()) {
+      return s;
+    }
+    int end = Math.max(0, n);
+    if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1)) && Character.isLowSurrogate(s.charAt(end))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /**
+   * {@code s} safe to print on a terminal or in a CI log: control characters (terminal escapes such as ESC, C1
+   * codes, line breaks), Unicode line separators and bidirectional overrides are written as a backslash, {@code u} and
+   * four hex digits ({@code \n}, {@code \r}, {@code \t} for those three), and unpaired surrogates the same way.
+   */
+  public static String printable(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      boolean lone = Character.isSurrogate(c) && !pair && !(Character.isLowSurrogate(c) && i > 0
+          && Character.isHighSurrogate(s.charAt(i - 1)));
+      boolean unsafe =
+          lone || Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
+              || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+      if (!unsafe) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
   /** Levenshtein edit distance. */
   public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -155,6 +155,29 @@ class OkHttpProbeTest {
   }
 
   @Test
+  void neverCarriesAPostToAnotherHostWhateverTheRedirect() throws IOException {
+    try (RawServer elsewhere = new RawServer(RawServer.Mode.SILENT)) {
+      for (int code : new int[] {301, 302, 303, 307, 308}) {
+        server.stubFor(post(urlEqualTo("/moved-" + code)).willReturn(aResponse().withStatus(code)
+            .withHeader("Location", elsewhere.url("/installed"))));
+        ProbeResult r = fetch(ProbeRequest.postEmptyJson(url("/moved-" + code)));
+        assertEquals(Failure.BAD_REDIRECT, r.failure(), code + ": " + r.detail());
+        assertTrue(r.detail().contains("never carried to another host"), r.detail());
+      }
+      assertEquals(0, elsewhere.connections(), "a byte reached the other host");
+    }
+  }
+
+  @Test
+  void followsA307OfAPostOnTheSameDeployment() {
+    server.stubFor(post(urlEqualTo("/old")).willReturn(aResponse().withStatus(307).withHeader("Location", "/new")));
+    server.stubFor(post(urlEqualTo("/new")).willReturn(aResponse().withStatus(204)));
+    ProbeResult r = fetch(ProbeRequest.postEmptyJson(url("/old")));
+    assertEquals(204, r.status());
+    server.verify(1, postRequestedFor(urlEqualTo("/new")));
+  }
+
+  @Test
   void retriesOnceAfterAGatewayErrorAndKeepsTheSecondAnswer() {
     server.stubFor(get(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));

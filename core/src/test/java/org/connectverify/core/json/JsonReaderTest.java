@@ -176,13 +176,34 @@ class JsonReaderTest {
   }
 
   @Test
+  void aValueTheParserCannotHoldIsAPositionedFindingNamingTheRealLimit() {
+    JsonReader.Result exponent = read("{\n  \"key\": \"app\",\n  \"n\": 1e99999999999\n}");
+    assertFalse(exponent.parsed());
+    assertEquals(1, exponent.findings().size(), lines(exponent).toString());
+    Finding f = exponent.findings().get(0);
+    assertEquals("json/syntax", f.ruleId());
+    assertEquals(3, f.line(), f.toString());
+    assertTrue(f.message().contains("Too many nonzero exponent digits"), f.message());
+
+    JsonReader.Result digits = read("{\"n\": " + "9".repeat(1001) + "}");
+    assertEquals(1, digits.findings().size(), lines(digits).toString());
+    Finding d = digits.findings().get(0);
+    assertTrue(d.message().contains("Number value length (1001) exceeds the maximum allowed (1000"), d.message());
+    assertEquals(1, d.line());
+    assertTrue(d.message().length() < 600, "the message does not quote the whole value");
+
+    assertTrue(read("{\"n\": " + "9".repeat(1000) + "}").parsed(), "1000 digits are within the limit");
+  }
+
+  @Test
   void rejectsDeepNestingWithAFindingInsteadOfCrashing() {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     JsonReader.Result r = read(deep);
     assertFalse(r.parsed());
     assertEquals(1, r.findings().size());
     assertEquals("json/syntax", r.findings().get(0).ruleId());
-    assertTrue(r.findings().get(0).message().contains("nested deeper"), r.findings().get(0).message());
+    assertTrue(r.findings().get(0).message().contains("nesting depth (257) exceeds the maximum allowed (256"),
+        r.findings().get(0).message());
 
     JsonReader.Result unclosed = read("{\"a\": " + "[".repeat(10_000));
     assertFalse(unclosed.parsed());

@@ -277,6 +277,25 @@ class OnlineChecksTest {
   }
 
   @Test
+  void protocolRelativeRoutesAreNeverPostedAndAPostIsNeverRedirectedOffTheDeployment() throws Exception {
+    try (RawServer elsewhere = new RawServer(RawServer.Mode.SILENT)) {
+      ObjectNode d = descriptor();
+      String foreign = "//127.0.0.1:" + elsewhere.port();
+      ((ObjectNode) d.with("modules").withArray("webhooks").get(0)).put("url", foreign + "/hooks/issue");
+      d.with("lifecycle").put("uninstalled", foreign + "/uninstalled");
+      healthy(JSON.writeValueAsString(d));
+      server.stubFor(post(urlEqualTo("/installed")).willReturn(aResponse().withStatus(307)
+          .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + "/installed")));
+      Report r = run(d, online(base()));
+      assertEquals(0, elsewhere.connections(), "a byte reached the other host");
+      assertTrue(r.notes().stream().anyMatch(n -> n.contains("not POSTed to, being outside the deployment")
+          && n.contains("/lifecycle/uninstalled") && n.contains("/modules/webhooks/0/url")), r.notes().toString());
+      assertTrue(lines(r).stream().anyMatch(l -> l.contains("/installed") || l.contains("never carried")),
+          lines(r).toString());
+    }
+  }
+
+  @Test
   void aSelfSignedDeploymentGivesOneCertificateFindingAndNothingElse() throws Exception {
     WireMockServer https = TestServers.httpsWithSelfSigned();
     try {

@@ -10,10 +10,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.connectverify.core.probe.Qsh;
 
 /**
@@ -56,6 +62,22 @@ public final class MiniConnectApp implements AutoCloseable {
     ACCEPTS_ALG_NONE
   }
 
+  /** How the app speaks HTTP; the probe's verdicts must not depend on it. */
+  public enum Transport {
+    /** The JDK HTTP server: HTTP/1.1 with keep-alive. */
+    HTTP_1_1,
+    /**
+     * An HTTP/1.0 server without keep-alive, like Python's {@code http.server}: it answers with {@code HTTP/1.0}, sends
+     * no {@code Connection} header and closes the connection after each answer.
+     */
+    HTTP_1_0,
+    /** HTTP/1.1 with keep-alive, but a connection idle for 30 ms is closed without a word (like many proxies). */
+    HTTP_1_1_CLOSING_IDLE
+  }
+
+  /** One request as the app sees it, whatever the transport. */
+  private record Req(String method, URI uri, String authorization, byte[] body) {}
+
   private static final class Tenant {
     volatile String secret;
     volatile boolean installed;
@@ -69,6 +91,8 @@ public final class MiniConnectApp implements AutoCloseable {
   private final Flaw flaw;
   private final String keyBaseUrl;
   private final HttpServer server;
+  private final ServerSocket raw;
+  private final Transport transport;
   private final ExecutorService executor = Executors.newFixedThreadPool(24);
   private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
   private final HttpClient keys = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -77,22 +101,137 @@ public final class MiniConnectApp implements AutoCloseable {
   /** Every secret and token the app was sent, so tests can check none of them leaks into a report. */
   private final Set<String> seenSecrets = ConcurrentHashMap.newKeySet();
 
-  private MiniConnectApp(Flaw flaw, String keyBaseUrl) throws IOException {
+  private MiniConnectApp(Flaw flaw, String keyBaseUrl, Transport transport) throws IOException {
     this.flaw = flaw;
     this.keyBaseUrl = keyBaseUrl;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.createContext("/", this::handle);
-    server.setExecutor(executor);
-    server.start();
+    this.transport = transport;
+    if (transport == Transport.HTTP_1_1) {
+      this.raw = null;
+      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server.createContext("/", this::handle);
+      server.setExecutor(executor);
+      server.start();
+    } else {
+      this.server = null;
+      this.raw = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+      Thread acceptor = new Thread(this::acceptLoop, "mini-app-raw-" + transport);
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
   }
 
   /** Starts the app on a free loopback port; it fetches install keys from {@code keyBaseUrl}/kid. */
   public static MiniConnectApp start(Flaw flaw, String keyBaseUrl) throws IOException {
-    return new MiniConnectApp(flaw, keyBaseUrl);
+    return new MiniConnectApp(flaw, keyBaseUrl, Transport.HTTP_1_1);
+  }
+
+  /** Like {@link #start(Flaw, String)}, speaking HTTP as {@code transport} says. */
+  public static MiniConnectApp start(Flaw flaw, String keyBaseUrl, Transport transport) throws IOException {
+    return new MiniConnectApp(flaw, keyBaseUrl, transport);
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + (server != null ? server.getAddress().getPort() : raw.getLocalPort());
+  }
+
+  /** Connections accepted by the raw transports (0 for the JDK server, which does not say). */
+  public int connections() {
+    return connections.get();
+  }
+
+  private final AtomicInteger connections = new AtomicInteger();
+
+  private void acceptLoop() {
+    while (!raw.isClosed()) {
+      Socket s;
+      try {
+        s = raw.accept();
+      } catch (IOException e) {
+        return;
+      }
+      connections.incrementAndGet();
+      try {
+        executor.execute(() -> serve(s));
+      } catch (RuntimeException e) {
+        closeQuietly(s);
+      }
+    }
+  }
+
+  /** Answers requests on one raw connection: one for HTTP/1.0, until the connection idles for HTTP/1.1. */
+  private void serve(Socket s) {
+    try (s) {
+      InputStream in = new BufferedInputStream(s.getInputStream());
+      OutputStream out = s.getOutputStream();
+      for (int served = 0; ; served++) {
+        // a kept-alive connection idle for 30 ms after an answer is closed without a word (a fresh connection gets
+        // its first request in the usual time, as from an idle-timeout proxy)
+        if (transport == Transport.HTTP_1_1_CLOSING_IDLE && served > 0) {
+          s.setSoTimeout(30);
+          in.mark(1);
+          try {
+            if (in.read() < 0) {
+              return;
+            }
+          } catch (SocketTimeoutException idle) {
+            return; // closed without a word, as an idle-timeout proxy does
+          }
+          in.reset();
+        }
+        s.setSoTimeout(5000);
+        String requestLine = line(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+          return;
+        }
+        String[] parts = requestLine.split(" ");
+        String authorization = null;
+        int length = 0;
+        for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+          int colon = h.indexOf(':');
+          String name = h.substring(0, colon).trim();
+          String value = h.substring(colon + 1).trim();
+          if (name.equalsIgnoreCase("Authorization")) {
+            authorization = value;
+          } else if (name.equalsIgnoreCase("Content-Length")) {
+            length = Integer.parseInt(value);
+          }
+        }
+        byte[] body = in.readNBytes(length);
+        String[] answer = respond(new Req(parts[0], URI.create(parts[1]), authorization, body));
+        int status = Integer.parseInt(answer[0]);
+        byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
+        String version = transport == Transport.HTTP_1_0 ? "HTTP/1.0" : "HTTP/1.1";
+        String head = version + " " + status + " X\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length
+            + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
+        if (transport == Transport.HTTP_1_0) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the connection is gone; the client sees no answer
+    }
+  }
+
+  private static String line(InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      if (c != '\r') {
+        b.append((char) c);
+      }
+    }
+    return c < 0 && b.length() == 0 ? null : b.toString();
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
   }
 
   public Set<String> seenSecrets() {
@@ -120,10 +259,11 @@ public final class MiniConnectApp implements AutoCloseable {
         .formatted(baseUrl());
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      String method = ex.getRequestMethod();
+  /** The app's logic: status and body for one request, whatever the transport. */
+  private String[] respond(Req ex) {
+    try {
+      String path = ex.uri().getPath();
+      String method = ex.method();
       int status;
       String body = "";
       if (method.equals("GET") && path.equals("/atlassian-connect.json")) {
@@ -139,6 +279,19 @@ public final class MiniConnectApp implements AutoCloseable {
       } else {
         status = 404;
       }
+      return new String[] {String.valueOf(status), body};
+    } catch (IOException | RuntimeException e) {
+      return new String[] {"500", ""};
+    }
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String[] answer =
+          respond(new Req(ex.getRequestMethod(), ex.getRequestURI(), ex.getRequestHeaders().getFirst("Authorization"),
+              ex.getRequestBody().readAllBytes()));
+      int status = Integer.parseInt(answer[0]);
+      String body = answer[1];
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(status, status == 204 || bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0 && status != 204) {
@@ -151,12 +304,12 @@ public final class MiniConnectApp implements AutoCloseable {
     }
   }
 
-  private static String token(HttpExchange ex) {
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
+  private static String token(Req ex) {
+    String auth = ex.authorization();
     if (auth != null && auth.startsWith("JWT ")) {
       return auth.substring(4);
     }
-    for (Map.Entry<String, String> p : Qsh.parseQuery(ex.getRequestURI().getRawQuery())) {
+    for (Map.Entry<String, String> p : Qsh.parseQuery(ex.uri().getRawQuery())) {
       if (p.getKey().equals("jwt")) {
         return p.getValue();
       }
@@ -165,7 +318,7 @@ public final class MiniConnectApp implements AutoCloseable {
   }
 
   /** Claims of an RS256 install token that verifies against the published key, or null. */
-  private JWTClaimsSet verifyInstallToken(HttpExchange ex, String token) {
+  private JWTClaimsSet verifyInstallToken(Req ex, String token) {
     try {
       JWSObject jws = JWSObject.parse(token);
       if (!JWSAlgorithm.RS256.equals(jws.getHeader().getAlgorithm()) || jws.getHeader().getKeyID() == null) {
@@ -188,15 +341,15 @@ public final class MiniConnectApp implements AutoCloseable {
       JWTClaimsSet claims = JWTClaimsSet.parse(jws.getPayload().toJSONObject());
       boolean fresh = claims.getExpirationTime() != null && claims.getExpirationTime().after(new Date());
       boolean audience = claims.getAudience() != null && claims.getAudience().equals(List.of(baseUrl()));
-      boolean qsh = Qsh.of(ex.getRequestMethod(), ex.getRequestURI(), "").equals(claims.getClaim("qsh"));
+      boolean qsh = Qsh.of(ex.method(), ex.uri(), "").equals(claims.getClaim("qsh"));
       return fresh && audience && qsh ? claims : null;
     } catch (Exception e) {
       return null;
     }
   }
 
-  private int installed(HttpExchange ex) throws IOException {
-    JsonNode payload = json.readTree(ex.getRequestBody());
+  private int installed(Req ex) throws IOException {
+    JsonNode payload = json.readTree(ex.body());
     String clientKey = payload.path("clientKey").asText();
     String secret = payload.path("sharedSecret").asText();
     seenSecrets.add(secret);
@@ -229,8 +382,8 @@ public final class MiniConnectApp implements AutoCloseable {
     return 204;
   }
 
-  private int uninstalled(HttpExchange ex) throws IOException {
-    JsonNode payload = json.readTree(ex.getRequestBody());
+  private int uninstalled(Req ex) throws IOException {
+    JsonNode payload = json.readTree(ex.body());
     String token = token(ex);
     JWTClaimsSet claims = token == null ? null : verifyInstallToken(ex, token);
     if (claims == null || !payload.path("clientKey").asText().equals(claims.getIssuer())) {
@@ -244,7 +397,7 @@ public final class MiniConnectApp implements AutoCloseable {
   }
 
   /** HS256 with the tenant's secret, exp, qsh over the request without jwt; the flaws bend exactly one of these. */
-  private boolean authenticate(HttpExchange ex) {
+  private boolean authenticate(Req ex) {
     String token = token(ex);
     if (token == null) {
       return false;
@@ -272,11 +425,11 @@ public final class MiniConnectApp implements AutoCloseable {
       if (claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
         return false;
       }
-      String canonical = Qsh.canonicalRequest(ex.getRequestMethod(), ex.getRequestURI(), "");
+      String canonical = Qsh.canonicalRequest(ex.method(), ex.uri(), "");
       if (flaw == Flaw.REJECTS_EVERY_TOKEN) {
         // the "harmless" refactor: the method is no longer upper-cased before hashing
-        canonical = ex.getRequestMethod().toLowerCase(java.util.Locale.ROOT)
-            + canonical.substring(ex.getRequestMethod().length());
+        canonical = ex.method().toLowerCase(java.util.Locale.ROOT)
+            + canonical.substring(ex.method().length());
       }
       String expected = Qsh.hash(canonical);
       return expected.equals(claims.getClaim("qsh"));
@@ -287,7 +440,15 @@ public final class MiniConnectApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    if (server != null) {
+      server.stop(0);
+    } else {
+      try {
+        raw.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
     executor.shutdownNow();
     later.shutdownNow();
   }
