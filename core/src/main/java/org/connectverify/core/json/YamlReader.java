@@ -93,8 +93,16 @@ public final class YamlReader {
       }
       return new JsonReader.Result(root, positions.build(), text, findings);
     } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
       findings.add(
-          finding(syntax, file, 0, 0, "", "YAML is nested deeper than " + MAX_DEPTH + " levels; not a manifest", null));
+          finding(
+              syntax,
+              file,
+              at == null ? 0 : Math.max(at.getLineNr(), 0),
+              at == null ? 0 : Math.max(at.getColumnNr(), 0),
+              "",
+              "YAML value beyond what the parser can hold: " + gist(e.getOriginalMessage()),
+              "no manifest needs values this large or nesting this deep (limit: " + MAX_DEPTH + " levels)"));
     } catch (AliasBomb e) {
       findings.add(
           finding(
