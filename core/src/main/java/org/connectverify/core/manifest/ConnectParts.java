@@ -103,7 +103,10 @@ public final class ConnectParts {
         chosen != null
             ? "chosen with --product"
             : "connectModules use the \"" + prefixProduct.label() + ":\" prefix";
-    String prefix = (product == Product.COMMON ? prefixProduct : product).label() + ":";
+    // the modules of the product chosen, when the manifest has any; else those it has (--product jira on a Confluence
+    // manifest checks its confluence: modules against Jira, as it would a Confluence descriptor)
+    Product prefixed = product == Product.COMMON || !hasPrefix(connectModules, product) ? prefixProduct : product;
+    String prefix = prefixed.label() + ":";
 
     JsonNode connectPart = manifest.path("app").path("connect");
     if (connectPart.path("key").isValueNode()) {
@@ -154,11 +157,12 @@ public final class ConnectParts {
     at.put("/apiMigrations", "/app/connect");
 
     JsonNode licensing = manifest.path("app").path("licensing");
-    if (licensing.path("enabled").isBoolean()) {
+    // any value, so that the descriptor schema reports a non-boolean where the manifest has it
+    if (licensing.path("enabled").isValueNode()) {
       d.set("enableLicensing", licensing.get("enabled"));
       at.put("/enableLicensing", "/app/licensing/enabled");
     }
-    if (licensing.path("editionsEnabled").isBoolean()) {
+    if (licensing.path("editionsEnabled").isValueNode()) {
       d.set("editionsEnabled", licensing.get("editionsEnabled"));
       at.put("/editionsEnabled", "/app/licensing/editionsEnabled");
     }
@@ -245,6 +249,15 @@ public final class ConnectParts {
       d.set("scopes", out);
       at.put("/scopes", "/permissions/scopes");
     }
+  }
+
+  private static boolean hasPrefix(JsonNode connectModules, Product product) {
+    for (Iterator<String> it = connectModules.fieldNames(); it.hasNext(); ) {
+      if (it.next().startsWith(product.label() + ":")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasItems(JsonNode connectModules) {

@@ -248,6 +248,30 @@ class ConnectPartsTest {
   }
 
   @Test
+  void aProductWithoutModulesInTheManifestStillChecksTheModulesItHas() throws Exception {
+    ConnectParts.Mapped m =
+        ConnectParts.map(
+            yaml(
+                HEAD
+                    + "permissions:\n  scopes: [read:connect-confluence]\n"
+                    + "connectModules:\n  confluence:generalPages: [{key: main, url: /main, name: {value: Main}}]\n"),
+            Product.JIRA);
+    assertEquals(Product.JIRA, m.product());
+    assertTrue(m.root().path("modules").has("generalPages"), "not an empty descriptor that passes everything");
+    assertEquals("[\"READ\"]", m.root().path("scopes").toString());
+  }
+
+  @Test
+  void aLicensingValueOfTheWrongTypeIsKeptForTheSchemaToReport() throws Exception {
+    ConnectParts.Mapped m =
+        map(
+            HEAD.replace("  connect:", "  licensing:\n    enabled: 'true'\n  connect:")
+                + "connectModules:\n  jira:generalPages: [{key: main, url: /main, name: {value: Main}}]\n");
+    assertEquals("true", m.root().path("enableLicensing").textValue());
+    assertEquals("/app/licensing/enabled", m.origin().toSource("/enableLicensing"));
+  }
+
+  @Test
   void aPlainForgeAppIsNotConnect() throws Exception {
     ConnectParts.Mapped plain =
         map(
