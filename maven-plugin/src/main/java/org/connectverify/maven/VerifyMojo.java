@@ -253,7 +253,7 @@ public final class VerifyMojo extends AbstractMojo {
       String nothing =
           "connect-verify: nothing to verify: no "
               + DescriptorLocator.DEFAULT_NAME
-              + " in "
+              + " or manifest.yml in "
               + located.searched().stream().map(display::of).collect(Collectors.joining(", ", "[", "]"))
               + "; set <descriptors> (connect.descriptors) to name another file";
       if (failIfNoDescriptors) {
