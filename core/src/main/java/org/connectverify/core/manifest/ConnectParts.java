@@ -141,15 +141,24 @@ public final class ConnectParts {
       }
     }
 
+    // Connect on Forge has no "authentication: none": the JWT a Connect app uses is the one app.connect.authentication
+    // declares (the legacy field the converter writes), or that an installed callback receives the secret for. An app
+    // with neither (a static app such as the entity property tool) never verifies a JWT: as a descriptor it is "none".
+    JsonNode declared = connectPart.path("authentication");
+    String authType;
+    if (declared.isValueNode()) {
+      authType = declared.asText().toLowerCase(Locale.ROOT);
+    } else {
+      JsonNode lifecycle = connectModules.path(prefix + "lifecycle");
+      boolean installed = (lifecycle.isArray() ? lifecycle.path(0) : lifecycle).has("installed");
+      authType = installed ? "jwt" : "none";
+    }
     ObjectNode auth = nodes.objectNode();
-    auth.put("type", connectPart.path("authentication").asText("jwt").toLowerCase(Locale.ROOT));
+    auth.put("type", authType);
     d.set("authentication", auth);
-    at.put(
-        "/authentication",
-        connectPart.has("authentication") ? "/app/connect/authentication" : "/app/connect");
-    at.put(
-        "/authentication/type",
-        connectPart.has("authentication") ? "/app/connect/authentication" : "/app/connect");
+    String authAt = declared.isValueNode() ? "/app/connect/authentication" : "/app/connect";
+    at.put("/authentication", authAt);
+    at.put("/authentication/type", authAt);
     ObjectNode migrations = nodes.objectNode();
     migrations.put("signed-install", true);
     migrations.put("context-qsh", true);

@@ -88,16 +88,25 @@ class ConnectPartsTest {
   }
 
   @Test
-  void authenticationIsJwtAndInstallsAreSigned() throws Exception {
-    ConnectParts.Mapped m = map(HEAD + "connectModules:\n  jira:webhooks: [{key: webhook-1, event: 'jira:issue_created', url: /c}]\n");
-    assertEquals("jwt", m.root().at("/authentication/type").asText());
-    assertEquals("/app/connect", m.origin().toSource("/authentication/type"), "no authentication field: app.connect");
-    assertTrue(m.root().at("/apiMigrations/signed-install").asBoolean());
-    assertTrue(m.root().at("/apiMigrations/context-qsh").asBoolean());
+  void authenticationIsTheDeclaredOneOrJwtWhenAnInstalledCallbackGetsTheSecret() throws Exception {
+    String webhooks = "  jira:webhooks: [{key: webhook-1, event: 'jira:issue_created', url: /c}]\n";
     ConnectParts.Mapped explicit =
-        map(HEAD.replace("remote: connect", "remote: connect\n    authentication: jwt")
-            + "connectModules:\n  jira:webhooks: [{key: webhook-1, event: 'jira:issue_created', url: /c}]\n");
+        map(HEAD.replace("remote: connect", "remote: connect\n    authentication: jwt") + "connectModules:\n" + webhooks);
+    assertEquals("jwt", explicit.root().at("/authentication/type").asText());
     assertEquals("/app/connect/authentication", explicit.origin().toSource("/authentication/type"));
+
+    ConnectParts.Mapped installed =
+        map(HEAD + "connectModules:\n  jira:lifecycle: [{key: lifecycle-events, installed: /installed}]\n" + webhooks);
+    assertEquals("jwt", installed.root().at("/authentication/type").asText());
+    assertEquals("/app/connect", installed.origin().toSource("/authentication/type"));
+    assertTrue(installed.root().at("/apiMigrations/signed-install").asBoolean(), "Connect on Forge signs installs");
+    assertTrue(installed.root().at("/apiMigrations/context-qsh").asBoolean());
+
+    ConnectParts.Mapped staticApp = map(HEAD + "connectModules:\n" + webhooks);
+    assertEquals(
+        "none",
+        staticApp.root().at("/authentication/type").asText(),
+        "no declared JWT and no installed callback: the app never gets a secret, so it checks no JWT");
   }
 
   @Test

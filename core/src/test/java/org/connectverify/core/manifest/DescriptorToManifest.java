@@ -105,9 +105,17 @@ final class DescriptorToManifest {
       ptr.put("/key", "/app/connect/key");
     }
     connect.put("remote", "connect");
-    // Connect on Forge always authenticates with JWT; the manifest has no authentication type to write
-    ptr.put("/authentication", "/app/connect");
-    ptr.put("/authentication/type", "/app/connect");
+    // the legacy app.connect.authentication: jwt, written for a JWT app (Connect's default); a manifest cannot say
+    // "none", so an app without JWT has no authentication and no installed callback
+    JsonNode type = d.path("authentication").path("type");
+    if (type.isMissingNode() || type.asText().equalsIgnoreCase("jwt")) {
+      connect.put("authentication", "jwt");
+      ptr.put("/authentication", "/app/connect/authentication");
+      ptr.put("/authentication/type", "/app/connect/authentication");
+    } else {
+      ptr.put("/authentication", "/app/connect");
+      ptr.put("/authentication/type", "/app/connect");
+    }
 
     ObjectNode remote = m.putArray("remotes").addObject();
     remote.put("key", "connect");

@@ -54,11 +54,10 @@ class ManifestEquivalenceTest {
           // and unknown fields are dropped by the conversion (Forge takes them from the app listing).
           Map.entry("descriptor/name-length", "a manifest has no Connect name"),
           Map.entry("descriptor/unknown-field", "a manifest has no free top-level descriptor fields"),
-          // Connect on Forge always authenticates with JWT, signs installs and checks context qsh; the descriptor's
-          // authentication.type and apiMigrations have no manifest form.
+          // Connect on Forge always signs installs and checks context qsh: a descriptor's apiMigrations without them
+          // has no manifest form.
           Map.entry("auth/signed-install", "Forge always signs installs"),
           Map.entry("auth/context-qsh", "Forge always sends context-qsh tokens"),
-          Map.entry("auth/scopes-without-auth", "a manifest cannot say authentication none"),
           // Manifest scopes are written lower-case by format ("read:connect-jira"): no mixed case to find.
           Map.entry("scopes/mixed-case", "scope case is fixed by the manifest format"));
 
@@ -73,11 +72,7 @@ class ManifestEquivalenceTest {
           "template/unresolved/spring-yaml-profile",
           // its descriptor sits in src/main/resources (a class-path root, not a web root); a manifest there is not how
           // a Forge app is laid out, and the case is about Spring Boot's layout
-          "translations/missing-file/spring-layout",
-          // their descriptors say authentication "none", which a manifest cannot say (Connect on Forge is always
-          // JWT); in manifest form the app has JWT without an installed callback, a different case
-          "auth/scopes-without-auth/clean",
-          "auth/scopes-without-auth/fail");
+          "translations/missing-file/spring-layout");
 
   /**
    * Top-level descriptor fields a manifest has no place for (Forge takes the app's name, description, vendor and
