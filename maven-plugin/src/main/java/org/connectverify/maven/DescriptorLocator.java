@@ -53,9 +53,6 @@ final class DescriptorLocator {
         }
       }
       // a Connect-on-Forge app: its manifest.yml sits at the project root, where forge deploy reads it
-      if (!searched.contains(basedir)) {
-        searched.add(basedir);
-      }
       org.connectverify.core.ProjectManifest.atRoot(basedir).ifPresent(candidates::add);
     } else {
       for (File f : named) {

@@ -253,8 +253,9 @@ public final class VerifyMojo extends AbstractMojo {
       String nothing =
           "connect-verify: nothing to verify: no "
               + DescriptorLocator.DEFAULT_NAME
-              + " or manifest.yml in "
+              + " in "
               + located.searched().stream().map(display::of).collect(Collectors.joining(", ", "[", "]"))
+              + " and no Forge manifest.yml at the module root"
               + "; set <descriptors> (connect.descriptors) to name another file";
       if (failIfNoDescriptors) {
         throw new MojoFailureException(nothing + " (failIfNoDescriptors is set)");
