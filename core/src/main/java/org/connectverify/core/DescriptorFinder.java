@@ -124,7 +124,7 @@ final class DescriptorFinder {
    * A cheap sniff of the first 64 KiB: a Forge manifest has a top-level {@code app:} and {@code modules:},
    * {@code connectModules:} or {@code remotes:} (other tools' {@code manifest.yml}, such as Cloud Foundry's, do not).
    */
-  private static boolean looksLikeManifest(Path f) {
+  static boolean looksLikeManifest(Path f) {
     try (InputStream in = Files.newInputStream(f)) {
       String head = new String(in.readNBytes(65536), StandardCharsets.UTF_8);
       return head.matches("(?s)(.*\\n)?app:.*")

@@ -14,7 +14,8 @@ import org.apache.maven.model.Resource;
 
 /**
  * Finds what a module ships as its descriptor. By default that is {@code atlassian-connect.json} at the root of a main
- * resource folder (where atlassian-connect-spring-boot reads it from the class path). When a resource entry that
+ * resource folder (where atlassian-connect-spring-boot reads it from the class path), and a Forge {@code manifest.yml}
+ * at the module's root (Connect on Forge). When a resource entry that
  * includes the file has {@code <filtering>true</filtering>}, the copy Maven wrote to the output folder is what ships,
  * so that copy is verified, with its source remembered for mapping positions back. No descriptor content is read
  * here.
@@ -51,6 +52,8 @@ final class DescriptorLocator {
           candidates.add(file);
         }
       }
+      // a Connect-on-Forge app: its manifest.yml sits at the project root, where forge deploy reads it
+      org.connectverify.core.ProjectManifest.atRoot(basedir).ifPresent(candidates::add);
     } else {
       for (File f : named) {
         candidates.add(resolve(f.getPath()));

@@ -51,7 +51,8 @@ public final class VerifyMojo extends AbstractMojo {
 
   /**
    * Descriptor files (or folders, searched for {@code atlassian-connect*.json}) to verify. Default: {@code
-   * atlassian-connect.json} at the root of each main resource folder. A listed file that Maven resource filtering
+   * atlassian-connect.json} at the root of each main resource folder, and a Forge {@code manifest.yml} at the module
+   * root (Connect on Forge). A listed file that Maven resource filtering
    * copies to the output folder is verified as that copy (what ships), with positions mapped back to the source.
    */
   @Parameter(property = "connect.descriptors")
@@ -280,6 +281,7 @@ public final class VerifyMojo extends AbstractMojo {
               + DescriptorLocator.DEFAULT_NAME
               + " in "
               + located.searched().stream().map(display::of).collect(Collectors.joining(", ", "[", "]"))
+              + " and no Forge manifest.yml at the module root"
               + "; set <descriptors> (connect.descriptors) to name another file";
       if (failIfNoDescriptors) {
         throw new MojoFailureException(nothing + " (failIfNoDescriptors is set)");

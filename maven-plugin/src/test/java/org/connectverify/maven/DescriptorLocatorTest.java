@@ -53,6 +53,21 @@ class DescriptorLocatorTest {
   }
 
   @Test
+  void findsAForgeManifestAtTheModuleRoot() throws IOException {
+    Path manifest =
+        write("manifest.yml", "app:\n  connect:\n    key: com.example.app\nconnectModules:\n  jira:generalPages: []\n");
+    DescriptorLocator.Located found = locate(List.of(resource("src/main/resources", false)), List.of());
+    assertEquals(List.of(Target.of(manifest)), found.targets());
+  }
+
+  @Test
+  void ignoresAnotherToolsManifestAtTheModuleRoot() throws IOException {
+    write("manifest.yml", "applications:\n  - name: my-app\n    memory: 512M\n");
+    DescriptorLocator.Located found = locate(List.of(resource("src/main/resources", false)), List.of());
+    assertTrue(found.targets().isEmpty(), "a Cloud Foundry manifest is not a Forge manifest");
+  }
+
+  @Test
   void verifiesTheFilteredCopyAndRemembersItsSource() throws IOException {
     Path source = write("src/main/resources/atlassian-connect.json", "{}");
     Path copy = write("target/classes/atlassian-connect.json", "{}");

@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Position;
 import org.connectverify.core.Rule;
@@ -31,6 +34,12 @@ import org.connectverify.core.Rule;
  * aliases (Jackson hands an alias over as the anchor's name; here it becomes a copy of the anchored value, as every YAML
  * loader does, with a cap against alias bombs), several documents in one file, tabs and other syntax errors (a
  * positioned finding each, never an exception). Thread-safe.
+ *
+ * <p>Scalars are resolved as YAML 1.2's core schema, the way Forge reads a manifest (its {@code yaml} package with
+ * default options), not as YAML 1.1 (SnakeYAML's and Jackson's default): {@code yes}, {@code no}, {@code on} and
+ * {@code off} are text, only {@code true}/{@code false} (also {@code True}, {@code TRUE}, ...) are booleans; {@code 017}
+ * is the decimal 17; {@code 1_000} is text. One known difference is left: a plain {@code 0o17} stays text here where
+ * YAML 1.2 reads the octal 15. A merge key {@code <<} is an ordinary key, as in YAML 1.2.
  */
 public final class YamlReader {
   /** The most nodes aliases may add by copying: far above any real manifest, far below an alias bomb's size. */
@@ -144,6 +153,9 @@ public final class YamlReader {
     }
     message = gist(message);
     String hint = null;
+    if (message.startsWith("Expected a field name")) {
+      message = "a mapping key must be plain text, not a list or a mapping";
+    }
     if (message.contains("'\\t'") || message.contains("\\t")) {
       message = "a tab character where YAML allows only spaces: " + message;
       hint = "indent with spaces; YAML forbids tabs in indentation";
@@ -195,7 +207,16 @@ public final class YamlReader {
       if (p.isCurrentAlias()) {
         JsonNode target = anchors.get(p.getText());
         if (target == null) {
-          return nodes.textNode(p.getText());
+          findings.add(
+              finding(
+                  syntax,
+                  file,
+                  at.getLineNr(),
+                  at.getColumnNr(),
+                  pointer,
+                  "invalid YAML: alias *" + p.getText() + " refers to no anchor defined before it",
+                  "define the anchor (&" + p.getText() + ") before the alias, or write the value out"));
+          return nodes.nullNode();
         }
         copied += size(target);
         if (copied > MAX_ALIAS_NODES) {
@@ -221,9 +242,8 @@ public final class YamlReader {
         case VALUE_STRING:
           return nodes.textNode(p.getText());
         case VALUE_NUMBER_INT:
-          return nodes.numberNode(p.getBigIntegerValue());
         case VALUE_NUMBER_FLOAT:
-          return nodes.numberNode(p.getDecimalValue());
+          return resolveNumber(p.getText());
         case VALUE_TRUE:
           return nodes.booleanNode(true);
         case VALUE_FALSE:
@@ -269,6 +289,42 @@ public final class YamlReader {
       }
       return arr;
     }
+  }
+
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+
+  /**
+   * A plain scalar that Jackson took for a number, resolved as YAML 1.2's core schema does (what Forge's {@code yaml}
+   * package reads): {@code 017} is 17 (not YAML 1.1's octal 15), {@code 0x1F} is 31, {@code .inf} and {@code .nan} are
+   * floats, and forms only YAML 1.1 knows ({@code 1_000}, {@code 0b11}) are text.
+   */
+  static JsonNode resolveNumber(String text) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (DECIMAL.matcher(text).matches()) {
+      return nodes.numberNode(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
+    }
+    if (OCTAL.matcher(text).matches()) {
+      return nodes.numberNode(new BigInteger(text.substring(2), 8));
+    }
+    if (HEX.matcher(text).matches()) {
+      return nodes.numberNode(new BigInteger(text.substring(2), 16));
+    }
+    if (FLOAT.matcher(text).matches()) {
+      return nodes.numberNode(new BigDecimal(text.startsWith("+") ? text.substring(1) : text));
+    }
+    if (INFINITY.matcher(text).matches()) {
+      return nodes.numberNode(text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+    }
+    if (NAN.matcher(text).matches()) {
+      return nodes.numberNode(Double.NaN);
+    }
+    return nodes.textNode(text);
   }
 
   private static int size(JsonNode n) {

@@ -103,7 +103,10 @@ public final class ConnectParts {
         chosen != null
             ? "chosen with --product"
             : "connectModules use the \"" + prefixProduct.label() + ":\" prefix";
-    String prefix = (product == Product.COMMON ? prefixProduct : product).label() + ":";
+    // the modules of the product chosen, when the manifest has any; else those it has (--product jira on a Confluence
+    // manifest checks its confluence: modules against Jira, as it would a Confluence descriptor)
+    Product prefixed = product == Product.COMMON || !hasPrefix(connectModules, product) ? prefixProduct : product;
+    String prefix = prefixed.label() + ":";
 
     JsonNode connectPart = manifest.path("app").path("connect");
     if (connectPart.path("key").isValueNode()) {
@@ -138,15 +141,24 @@ public final class ConnectParts {
       }
     }
 
+    // Connect on Forge has no "authentication: none": the JWT a Connect app uses is the one app.connect.authentication
+    // declares (the legacy field the converter writes), or that an installed callback receives the secret for. An app
+    // with neither (a static app such as the entity property tool) never verifies a JWT: as a descriptor it is "none".
+    JsonNode declared = connectPart.path("authentication");
+    String authType;
+    if (declared.isValueNode()) {
+      authType = declared.asText().toLowerCase(Locale.ROOT);
+    } else {
+      JsonNode lifecycle = connectModules.path(prefix + "lifecycle");
+      boolean installed = (lifecycle.isArray() ? lifecycle.path(0) : lifecycle).has("installed");
+      authType = installed ? "jwt" : "none";
+    }
     ObjectNode auth = nodes.objectNode();
-    auth.put("type", connectPart.path("authentication").asText("jwt").toLowerCase(Locale.ROOT));
+    auth.put("type", authType);
     d.set("authentication", auth);
-    at.put(
-        "/authentication",
-        connectPart.has("authentication") ? "/app/connect/authentication" : "/app/connect");
-    at.put(
-        "/authentication/type",
-        connectPart.has("authentication") ? "/app/connect/authentication" : "/app/connect");
+    String authAt = declared.isValueNode() ? "/app/connect/authentication" : "/app/connect";
+    at.put("/authentication", authAt);
+    at.put("/authentication/type", authAt);
     ObjectNode migrations = nodes.objectNode();
     migrations.put("signed-install", true);
     migrations.put("context-qsh", true);
@@ -154,11 +166,12 @@ public final class ConnectParts {
     at.put("/apiMigrations", "/app/connect");
 
     JsonNode licensing = manifest.path("app").path("licensing");
-    if (licensing.path("enabled").isBoolean()) {
+    // any value, so that the descriptor schema reports a non-boolean where the manifest has it
+    if (licensing.path("enabled").isValueNode()) {
       d.set("enableLicensing", licensing.get("enabled"));
       at.put("/enableLicensing", "/app/licensing/enabled");
     }
-    if (licensing.path("editionsEnabled").isBoolean()) {
+    if (licensing.path("editionsEnabled").isValueNode()) {
       d.set("editionsEnabled", licensing.get("editionsEnabled"));
       at.put("/editionsEnabled", "/app/licensing/editionsEnabled");
     }
@@ -245,6 +258,15 @@ public final class ConnectParts {
       d.set("scopes", out);
       at.put("/scopes", "/permissions/scopes");
     }
+  }
+
+  private static boolean hasPrefix(JsonNode connectModules, Product product) {
+    for (Iterator<String> it = connectModules.fieldNames(); it.hasNext(); ) {
+      if (it.next().startsWith(product.label() + ":")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasItems(JsonNode connectModules) {

@@ -106,10 +106,21 @@ public final class Templating {
    * from {@code --var} and {@code --vars}, then the process environment when the user asked for it.
    */
   public Outcome applyManifest(String file, JsonNode root, SourceMap sourceMap) {
-    Variables vars = user;
+    List<Variables.Layer> weaker = new ArrayList<>();
     if (!options.environment().isEmpty()) {
-      vars = user.withWeaker(List.of(new Variables.Layer("the environment", options.environment(), true)));
+      weaker.add(new Variables.Layer("the environment", options.environment(), true));
     }
+    // forge deploy takes a declared variable's default when the environment does not set it
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (JsonNode v : root.path("environment").path("variables")) {
+      if (v.path("key").isTextual() && v.path("default").isValueNode() && !v.path("default").isNull()) {
+        defaults.put(v.get("key").asText(), v.get("default").asText());
+      }
+    }
+    if (!defaults.isEmpty()) {
+      weaker.add(new Variables.Layer("the manifest's environment.variables defaults", defaults, true));
+    }
+    Variables vars = weaker.isEmpty() ? user : user.withWeaker(weaker);
     return fill(root, vars, file, sourceMap, new ArrayList<>(), true);
   }
 
