@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.connectverify.core.Product;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.text.Strings;
@@ -21,21 +24,64 @@ import org.json.JSONObject;
 
 /**
  * Our JSON Schemas (from the {@code schemas} module) for each product, parsed and compiled at most once per instance,
- * on first use. Also answers which module types and top-level fields each product knows, read from the same schemas so
- * that nothing is listed twice. Thread-safe.
+ * on first use (or ahead of it, on a background thread: {@link #prefetch}). Also answers which module types and
+ * top-level fields each product knows, read from the same schemas so that nothing is listed twice. Thread-safe.
  */
 public final class SchemaSet {
   static final String BASE = "org/connectverify/schemas/";
 
-  private final Map<Product, Schema> compiled = new EnumMap<>(Product.class);
+  /**
+   * The schemas are constants of the class path, so one process-wide set serves every verifier: a host that verifies
+   * many times (a build, a server, the tests) compiles each product's schema once.
+   */
+  private static final SchemaSet SHARED = new SchemaSet();
+
+  private final Map<Product, FutureTask<Schema>> compiled = new ConcurrentHashMap<>();
   private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
   private Set<String> topLevelFields;
   /** Each schema document parsed once, for the module types, the top-level fields and the compile alike. */
   private final Map<String, JsonNode> trees = new HashMap<>();
 
-  /** The compiled schema of a product. */
-  public synchronized Schema schema(Product product) {
-    return compiled.computeIfAbsent(product, this::compile);
+  /** The process-wide set. */
+  public static SchemaSet shared() {
+    return SHARED;
+  }
+
+  /** The compiled schema of a product (compiled here, or waited for when another thread is compiling it). */
+  public Schema schema(Product product) {
+    FutureTask<Schema> task = task(product);
+    task.run(); // does nothing when the task already ran or runs on another thread
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while compiling the " + product.label() + " schema", e);
+    }
+  }
+
+  /**
+   * Starts compiling a product's schema on a background daemon thread, so that it overlaps other start-up work (the
+   * command line, reading the descriptors) on a second core; {@link #schema} then takes the result or waits for it.
+   */
+  public void prefetch(Product product) {
+    FutureTask<Schema> task = task(product);
+    if (!task.isDone()) {
+      Thread t = new Thread(task, "connect-verify-schema-" + product.label());
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private FutureTask<Schema> task(Product product) {
+    return compiled.computeIfAbsent(product, p -> new FutureTask<>(() -> compile(p)));
   }
 
   private Schema compile(Product product) {
