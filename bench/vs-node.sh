@@ -94,7 +94,6 @@ if [ $quick = 0 ]; then
 fi
 
 jar=cli/target/connect-verify.jar
-read -r -a jopts <<< "${CONNECT_VERIFY_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 jw=() nw=()
 for i in 1 2 3; do
   [ $quick = 1 ] && [ "$i" -gt 1 ] && break
