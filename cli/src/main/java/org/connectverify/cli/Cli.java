@@ -3,7 +3,11 @@ package org.connectverify.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.connectverify.core.text.Strings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.connectverify.core.Product;
 import org.connectverify.core.Version;
+import org.connectverify.core.schema.SchemaSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,16 +17,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.VersionProvider.class,
     description = "Verifies Atlassian Connect descriptors beyond their JSON schema.",
-    subcommands = {
-      VerifyCommand.class,
-      RulesCommand.class,
-      ExplainCommand.class,
-      DiffCommand.class,
-      ProbeCommand.class,
-      InitCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = {
       "",
       "Run 'connect-verify verify --help' for the verify options; 'connect-verify PATH' is short for 'connect-verify verify PATH'.",
@@ -30,6 +24,24 @@ import picocli.CommandLine.Command;
     })
 final class Cli implements Runnable {
   private final java.io.InputStream in;
+  /**
+   * The subcommands, in the order help lists them. They are registered in {@link #execute}, and only the one asked
+   * for when that is clear: picocli builds a command's whole model from its annotations, which is most of the time a
+   * cold start spends on the command line.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("verify", VerifyCommand.class);
+    SUBCOMMANDS.put("rules", RulesCommand.class);
+    SUBCOMMANDS.put("explain", ExplainCommand.class);
+    SUBCOMMANDS.put("diff", DiffCommand.class);
+    SUBCOMMANDS.put("probe", ProbeCommand.class);
+    SUBCOMMANDS.put("init", InitCommand.class);
+    SUBCOMMANDS.put("completion", CompletionCommand.class);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -47,7 +59,23 @@ final class Cli implements Runnable {
   }
 
   int execute(String[] args) {
-    CommandLine cl = new CommandLine(this, new Factory());
+    if (isVerify(args)) {
+      // the Jira schema (most apps are Jira's) compiles on the second core while picocli reads the command line
+      SchemaSet.shared().prefetch(Product.JIRA);
+    }
+    Factory factory = new Factory();
+    CommandLine cl = new CommandLine(this, factory);
+    String[] run = startsWithCommandOrOption(cl, args) ? args : withVerify(args);
+    try {
+      for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+        if (run.length == 0 || !SUBCOMMANDS.containsKey(run[0]) || wholeTree(run[0]) || run[0].equals(sub.getKey())) {
+          cl.addSubcommand(sub.getKey(), new CommandLine(factory.create(sub.getValue()), factory));
+        }
+      }
+    } catch (Exception e) {
+      err.println("connect-verify: internal error: " + e);
+      return ExitCodes.INTERNAL;
+    }
     cl.setOut(out);
     cl.setErr(err);
     String mistyped = mistypedCommand(cl, args);
@@ -56,7 +84,6 @@ final class Cli implements Runnable {
       err.println("Try 'connect-verify --help' for more information.");
       return ExitCodes.USAGE;
     }
-    String[] run = startsWithCommandOrOption(cl, args) ? args : withVerify(args);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
@@ -74,12 +101,12 @@ final class Cli implements Runnable {
 
   /**
    * True unless the first argument is neither a subcommand nor a top-level option ({@code --help}, {@code --version}):
-   * then it is a path, for an implicit {@code verify}. Both sets come from the command tree, so a new subcommand
-   * needs no second list.
+   * then it is a path, for an implicit {@code verify}. The subcommands are {@link #SUBCOMMANDS}, the options come from
+   * the top command.
    */
   private static boolean startsWithCommandOrOption(CommandLine cl, String[] args) {
     return args.length == 0
-        || cl.getSubcommands().containsKey(args[0])
+        || SUBCOMMANDS.containsKey(args[0])
         || cl.getCommandSpec().optionsMap().containsKey(args[0]);
   }
 
@@ -98,7 +125,7 @@ final class Cli implements Runnable {
     } catch (java.nio.file.InvalidPathException e) {
       return null;
     }
-    List<String> close = Strings.closest(args[0], cl.getSubcommands().keySet());
+    List<String> close = Strings.closest(args[0], SUBCOMMANDS.keySet());
     return close.isEmpty()
         ? null
         : "'" + args[0] + "' is neither a file nor a command; did you mean '" + close.get(0) + "'?";
@@ -120,6 +147,27 @@ final class Cli implements Runnable {
       }
     }
     return "";
+  }
+
+  /** help and completion describe the whole command tree, so every subcommand is registered for them. */
+  private static boolean wholeTree(String command) {
+    return command.equals("help") || command.equals("completion");
+  }
+
+  /**
+   * A verify, explicit or implicit (the first argument a path), that does not choose the product (a chosen one may not
+   * be Jira).
+   */
+  private static boolean isVerify(String[] args) {
+    if (args.length == 0 || !args[0].equals("verify") && (SUBCOMMANDS.containsKey(args[0]) || args[0].startsWith("-"))) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("--product") || a.startsWith("--product=")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String[] withVerify(String[] args) {

@@ -10,9 +10,12 @@ import org.connectverify.core.manifest.ManifestRules;
 import org.connectverify.core.resources.ResourceResolver;
 import org.connectverify.core.schema.SchemaSet;
 
-/** Run-wide services built once per {@link Verifier} and shared by every check (no static state). */
+/**
+ * Run-wide services built once per {@link Verifier} and shared by every check (no static state but the process-wide
+ * {@link SchemaSet}, whose schemas are class-path constants).
+ */
 public final class Services {
-  private final SchemaSet schemas = new SchemaSet();
+  private final SchemaSet schemas = SchemaSet.shared();
   private final JsonReader json = new JsonReader();
   private final ResourceResolver resources;
   private volatile YamlReader yaml;

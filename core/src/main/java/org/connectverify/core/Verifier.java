@@ -102,6 +102,7 @@ public final class Verifier {
     for (Path f : finder.expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
+    List<Path> folders = folders(inputs);
     try (Run run = openRun(loader)) {
       finder.notes.forEach(run.notes::add);
       List<Pending> pending = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class Verifier {
           run.checked.add(new Report.Checked(display, null, null, null));
           continue;
         }
-        pending.add(load(file, displayPath(file), bytes, namedFolder(file, inputs), run));
+        pending.add(load(file, displayPath(file), bytes, namedFolder(file, folders), run));
       }
       pending.forEach(p -> p.check(run.findings));
       return run.report();
@@ -234,11 +235,26 @@ public final class Verifier {
     }
   }
 
-  /** The folder among the inputs that {@code file} was found in, or null when it was named directly. */
-  private static Path namedFolder(Path file, List<Path> inputs) {
+  /** The inputs that are folders, absolute and normalised, in the order given (each input looked at once). */
+  private static List<Path> folders(List<Path> inputs) {
+    List<Path> out = new ArrayList<>();
     for (Path input : inputs) {
       Path in = input.toAbsolutePath().normalize();
-      if (Files.isDirectory(in) && file.toAbsolutePath().normalize().startsWith(in)) {
+      if (Files.isDirectory(in)) {
+        out.add(in);
+      }
+    }
+    return out;
+  }
+
+  /** The folder among the inputs that {@code file} was found in, or null when it was named directly. */
+  private static Path namedFolder(Path file, List<Path> folders) {
+    if (folders.isEmpty()) {
+      return null;
+    }
+    Path f = file.toAbsolutePath().normalize();
+    for (Path in : folders) {
+      if (f.startsWith(in)) {
         return in;
       }
     }

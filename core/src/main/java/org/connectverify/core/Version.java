@@ -12,6 +12,15 @@ public final class Version {
 
   /** The version, e.g. {@code 0.1.0-SNAPSHOT}; {@code dev} when run from unbuilt sources. */
   public static String get() {
+    return Holder.VERSION;
+  }
+
+  /** Read once: every report carries the version, and a warm host verifies many times. */
+  private static final class Holder {
+    static final String VERSION = read();
+  }
+
+  private static String read() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in == null) {
         return "dev";

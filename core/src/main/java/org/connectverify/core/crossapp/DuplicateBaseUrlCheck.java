@@ -2,8 +2,10 @@ package org.connectverify.core.crossapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Rule;
 import org.connectverify.core.SetCheck;
@@ -30,14 +32,16 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
 
   @Override
   public void check(SetContext ctx) {
-    List<SetContext.Member> seen = new ArrayList<>();
+    // earlier members by their normalised baseUrl, in run order: each baseUrl is normalised once, not once per pair
+    Map<String, List<SetContext.Member>> seen = new HashMap<>();
     for (SetContext.Member m : ctx.members()) {
       String url = baseUrl(m);
       if (url == null) {
         continue;
       }
-      for (SetContext.Member earlier : seen) {
-        if (url.equals(baseUrl(earlier)) && Apps.sameProduct(earlier, m) && !Apps.same(earlier, m)) {
+      List<SetContext.Member> same = seen.computeIfAbsent(url, u -> new ArrayList<>());
+      for (SetContext.Member earlier : same) {
+        if (Apps.sameProduct(earlier, m) && !Apps.same(earlier, m)) {
           ctx.report(
               DUPLICATE_BASE_URL,
               m.at("/baseUrl"),
@@ -51,7 +55,7 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
           break;
         }
       }
-      seen.add(m);
+      same.add(m);
     }
   }
 

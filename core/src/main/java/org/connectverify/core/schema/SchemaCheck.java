@@ -12,7 +12,6 @@ import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
-import org.json.JSONTokener;
 import java.util.TreeSet;
 import org.connectverify.core.text.Strings;
 import org.everit.json.schema.ObjectSchema;
@@ -83,7 +82,7 @@ public final class SchemaCheck implements Check {
   @Override
   public void check(CheckContext ctx) {
     Schema schema = schemas.schema(ctx.product());
-    Object subject = new JSONTokener(ctx.root().toString()).nextValue();
+    Object subject = OrgJson.of(ctx.root());
     try {
       schema.validate(subject);
     } catch (ValidationException e) {

@@ -29,7 +29,8 @@ import org.connectverify.core.json.JsonReader;
  */
 public final class VariableFiles {
   private final JsonReader json;
-  private final YAMLMapper yaml = new YAMLMapper(new YAMLFactory());
+  /** Built on first use: a YAMLMapper is an ObjectMapper, costly to make, and most runs read no YAML at all. */
+  private YAMLMapper yaml;
 
   public VariableFiles(JsonReader json) {
     this.json = json;
@@ -125,8 +126,16 @@ public final class VariableFiles {
     return out;
   }
 
+  private synchronized YAMLMapper yamlMapper() {
+    if (yaml == null) {
+      yaml = new YAMLMapper(new YAMLFactory());
+    }
+    return yaml;
+  }
+
   private Map<String, String> yaml(String text, List<String> activeProfiles) throws JsonProcessingException {
     Map<String, String> out = new LinkedHashMap<>();
+    YAMLMapper yaml = yamlMapper();
     try (JsonParser parser = yaml.getFactory().createParser(text)) {
       MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(parser);
       while (docs.hasNext()) {

@@ -1,0 +1,88 @@
+package org.connectverify.core.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.connectverify.core.Product;
+import org.connectverify.core.json.JsonReader;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.json.JSONTokener;
+import org.junit.jupiter.api.Test;
+
+/** everit must see the same values whether the tree reaches it as text (as it once did) or built directly. */
+class OrgJsonTest {
+  private final JsonReader reader = new JsonReader();
+
+  private JsonNode tree(String json) {
+    JsonReader.Result r = reader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "t.json");
+    assertTrue(r.parsed(), json);
+    return r.root();
+  }
+
+  /** Same structure, same values and the same Java types at every place. */
+  private static void assertSameValues(Object expected, Object actual, String at) {
+    assertEquals(expected.getClass(), actual.getClass(), at);
+    if (expected instanceof JSONObject e) {
+      JSONObject a = (JSONObject) actual;
+      assertEquals(e.keySet(), a.keySet(), at);
+      for (String k : e.keySet()) {
+        assertSameValues(e.get(k), a.get(k), at + "/" + k);
+      }
+    } else if (expected instanceof JSONArray e) {
+      JSONArray a = (JSONArray) actual;
+      assertEquals(e.length(), a.length(), at);
+      for (int i = 0; i < e.length(); i++) {
+        assertSameValues(e.get(i), a.get(i), at + "/" + i);
+      }
+    } else {
+      assertEquals(expected, actual, at);
+    }
+  }
+
+  private void assertAsThroughText(JsonNode node) {
+    assertSameValues(new JSONTokener(node.toString()).nextValue(), OrgJson.of(node), "");
+  }
+
+  @Test
+  void numbersStringsAndLiteralsAreWhatTheTokenerReads() {
+    assertAsThroughText(
+        tree(
+            "{\"i\": 1, \"neg\": -7, \"long\": 12345678901, \"big\": 123456789012345678901234567890,"
+                + " \"d\": 1.5, \"e\": 1e3, \"E\": -2.5E-3, \"zero\": 0.0, \"t\": true, \"f\": false, \"n\": null,"
+                + " \"s\": \"a \\\"quoted\\\" \\u00e9 \\ud83d\\ude00 line\\nbreak\", \"numeric string\": \"12\","
+                + " \"empty\": {}, \"list\": [1, \"x\", [null, {\"k\": 2.0}], []]}"));
+    assertAsThroughText(tree("[1, 2.25, \"x\"]"));
+    assertAsThroughText(tree("\"just text\""));
+    assertAsThroughText(tree("42"));
+  }
+
+  @Test
+  void everyRuleFixtureConvertsAsThroughText() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Path.of("src/test/resources/rules"))) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertTrue(files.size() > 10, "fixtures found: " + files.size());
+    for (Path f : files) {
+      JsonReader.Result r = reader.read(Files.readAllBytes(f), f.toString());
+      if (r.parsed()) {
+        assertAsThroughText(r.root());
+      }
+    }
+  }
+
+  @Test
+  void aPrefetchedSchemaIsTheOneSchemaReturns() {
+    SchemaSet set = new SchemaSet();
+    set.prefetch(Product.CONFLUENCE);
+    assertSame(set.schema(Product.CONFLUENCE), set.schema(Product.CONFLUENCE));
+    assertSame(SchemaSet.shared(), SchemaSet.shared());
+  }
+}
