@@ -91,7 +91,7 @@ public final class Checks {
         List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING,
             InternalRules.CHECK_FAILED,
             org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION,
-            TemplateRules.UNRESOLVED)) {
+            TemplateRules.UNRESOLVED, TemplateRules.NOT_RENDERED)) {
       rules.put(r.id(), r);
     }
     for (Rule r : org.connectverify.core.probe.ProbeRules.all()) {

@@ -30,6 +30,9 @@ public final class VerifyOptions {
   private final String descriptorUrl;
   private final ProbeSettings http;
   private final Map<Path, AppFolders> appFolders;
+  private final boolean strict;
+  private final List<String> excludes;
+  private final Map<String, String> environment;
 
   /**
    * Where a host knows one app's files are, for hosts that know better than discovery from the descriptor's location
@@ -62,6 +65,30 @@ public final class VerifyOptions {
     this.descriptorUrl = b.descriptorUrl;
     this.http = b.http.build();
     this.appFolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.appFolders));
+    this.strict = b.strict;
+    this.excludes = List.copyOf(b.excludes);
+    this.environment = Map.copyOf(b.environment);
+  }
+
+  /**
+   * Release strictness ({@code --strict}, config key {@code strict}): the release-gate rules ({@link ReleaseGate}:
+   * unresolved placeholders, unrendered templates, placeholder or tunnel baseUrls), warnings by default, are errors.
+   */
+  public boolean strict() {
+    return strict;
+  }
+
+  /** Globs of paths folder search leaves out ({@code --exclude}), matched against paths relative to the folder. */
+  public List<String> excludes() {
+    return excludes;
+  }
+
+  /**
+   * The environment variables a framework would read when it serves the descriptor (atlassian-connect-express:
+   * {@code NODE_ENV}, {@code AC_LOCAL_BASE_URL}, ...). Hosts pass the process environment; empty by default.
+   */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   public static Builder builder() {
@@ -170,6 +197,9 @@ public final class VerifyOptions {
     for (Finding f : findings) {
       if (!skips(f.ruleId())) {
         Severity s = severities.get(f.ruleId());
+        if (s == null && strict && ReleaseGate.holds(f.ruleId())) {
+          s = Severity.ERROR;
+        }
         out.add(s == null ? f : f.withSeverity(s));
       }
     }
@@ -178,7 +208,11 @@ public final class VerifyOptions {
 
   /** The effective severity of a rule. */
   public Severity severityOf(Rule rule) {
-    return severities.getOrDefault(rule.id(), rule.defaultSeverity());
+    Severity s = severities.get(rule.id());
+    if (s == null && strict && ReleaseGate.holds(rule.id())) {
+      return Severity.ERROR;
+    }
+    return s != null ? s : rule.defaultSeverity();
   }
 
   public Builder toBuilder() {
@@ -198,6 +232,9 @@ public final class VerifyOptions {
     b.descriptorUrl = descriptorUrl;
     b.http = http.toBuilder();
     b.appFolders.putAll(appFolders);
+    b.strict = strict;
+    b.excludes.addAll(excludes);
+    b.environment.putAll(environment);
     return b;
   }
 
@@ -217,8 +254,33 @@ public final class VerifyOptions {
     private String descriptorUrl;
     private ProbeSettings.Builder http = ProbeSettings.builder();
     private final Map<Path, AppFolders> appFolders = new LinkedHashMap<>();
+    private boolean strict;
+    private final List<String> excludes = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /** Release strictness: release-gate findings fail the run ({@link VerifyOptions#strict()}). */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** Adds a glob of paths that folder search leaves out ({@code dist/**}, {@code **}{@code /legacy}). Repeatable. */
+    public Builder exclude(String glob) {
+      if (glob == null || glob.isBlank()) {
+        throw new IllegalArgumentException("--exclude needs a glob (e.g. 'legacy/**')");
+      }
+      this.excludes.add(glob.trim());
+      return this;
+    }
+
+    /** The environment variables frameworks read ({@link VerifyOptions#environment()}); replaces earlier ones. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment.clear();
+      this.environment.putAll(environment);
+      return this;
+    }
 
     /** The product to check against; null means detect it. */
     public Builder product(Product product) {
@@ -359,6 +421,8 @@ public final class VerifyOptions {
           severity(value.substring(0, eq).trim(), Severity.parse(value.substring(eq + 1)));
         }
         case "online" -> online(parseBoolean(name, value));
+        case "strict" -> strict(parseBoolean(name, value));
+        case "exclude" -> exclude(value);
         case "base-url" -> baseUrl(value);
         case "descriptor-url" -> descriptorUrl(value);
         default -> {

@@ -115,6 +115,17 @@ public final class VerifyMojo extends AbstractMojo {
   @Parameter(property = "connect.online", defaultValue = "false")
   private boolean online;
 
+  /**
+   * Release strictness: unresolved placeholders, unrendered templates and placeholder or tunnel baseUrls fail the
+   * build (errors, not warnings). Turn it on in the release profile.
+   */
+  @Parameter(property = "connect.strict", defaultValue = "false")
+  private boolean strict;
+
+  /** Globs of paths (relative to a searched folder) that descriptor search leaves out, e.g. {@code legacy/**}. */
+  @Parameter(property = "connect.excludes")
+  private List<String> excludes;
+
   /** With {@code online}: probe this deployment (e.g. staging) in place of the descriptor's baseUrl. */
   @Parameter(property = "connect.baseUrl")
   private String baseUrl;
@@ -206,6 +217,8 @@ public final class VerifyMojo extends AbstractMojo {
     o.add(new CoreOption("online", "online", online ? "true" : null));
     o.add(new CoreOption("baseUrl", "base-url", baseUrl));
     o.add(new CoreOption("descriptorUrl", "descriptor-url", descriptorUrl));
+    o.add(new CoreOption("strict", "strict", strict ? "true" : null));
+    split(excludes).forEach(g -> o.add(new CoreOption("excludes", "exclude", g)));
     return o;
   }
 

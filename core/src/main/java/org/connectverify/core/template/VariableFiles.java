@@ -31,6 +31,11 @@ public final class VariableFiles {
   private final JsonReader json;
   private final YAMLMapper yaml = new YAMLMapper(new YAMLFactory());
 
+  /** The JSON reader these files are read with. */
+  JsonReader json() {
+    return json;
+  }
+
   public VariableFiles(JsonReader json) {
     this.json = json;
   }
