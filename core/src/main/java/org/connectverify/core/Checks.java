@@ -49,6 +49,7 @@ public final class Checks {
     checks.add(new NameLengthCheck());
     checks.add(new UnknownTopLevelFieldCheck(services.schemas()));
     checks.add(new BaseUrlCheck());
+    checks.add(new org.connectverify.core.rules.RelativeUrlCheck());
     checks.add(new JwtLifecycleCheck());
     checks.add(new ScopesWithoutAuthCheck());
     checks.add(new OtherProductModuleCheck(services.schemas()));
@@ -91,7 +92,8 @@ public final class Checks {
         List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING,
             InternalRules.CHECK_FAILED,
             org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION,
-            TemplateRules.UNRESOLVED, TemplateRules.NOT_RENDERED)) {
+            TemplateRules.UNRESOLVED, TemplateRules.NOT_RENDERED,
+            TemplateRules.ACE_INSTALLED_PATH)) {
       rules.put(r.id(), r);
     }
     for (Rule r : org.connectverify.core.probe.ProbeRules.all()) {

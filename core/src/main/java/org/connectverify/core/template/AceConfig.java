@@ -84,6 +84,60 @@ final class AceConfig {
     return out;
   }
 
+  /**
+   * The finding for an ACE app whose {@code lifecycle.installed} is not the route ACE serves ({@code POST
+   * <baseUrl path>/installed}, registered unless config.json sets {@code setupInstallRoute: false}), or null.
+   */
+  static org.connectverify.core.Finding installedPath(
+      Path descriptorFile,
+      JsonNode root,
+      JsonReader json,
+      String file,
+      org.connectverify.core.json.SourceMap sourceMap,
+      org.connectverify.core.VerifyOptions options) {
+    JsonNode installed = root.path("lifecycle").path("installed");
+    if (!installed.isTextual() || org.connectverify.core.template.TemplateEngine.holdsPlaceholder(installed.asText())) {
+      return null;
+    }
+    Path project = project(descriptorFile, json);
+    if (project == null || !installRouteOn(project, json, options.environment())) {
+      return null;
+    }
+    String value = installed.asText().trim();
+    String path = value.replaceFirst("[?#].*$", "");
+    if (path.equals("/installed")) {
+      return null;
+    }
+    int[] lc = sourceMap.value("/lifecycle/installed");
+    return new org.connectverify.core.Finding(
+        TemplateRules.ACE_INSTALLED_PATH.id(),
+        TemplateRules.ACE_INSTALLED_PATH.defaultSeverity(),
+        new org.connectverify.core.Position(file, lc[0], lc[1], "/lifecycle/installed"),
+        "lifecycle.installed \"" + value + "\" is not the route atlassian-connect-express serves (POST /installed"
+            + " under the baseUrl): the install callback gets 404 and the install fails",
+        "write \"installed\": \"/installed\", or set \"setupInstallRoute\": false in config.json and serve the"
+            + " route yourself",
+        java.util.List.of());
+  }
+
+  private static boolean installRouteOn(Path project, JsonReader json, Map<String, String> env) {
+    Path configFile = project.resolve("config.json");
+    if (!Files.isRegularFile(configFile)) {
+      return true;
+    }
+    try {
+      JsonNode root = json.read(Files.readAllBytes(configFile), "config.json").root();
+      if (root == null) {
+        return true;
+      }
+      String mode = env.get("NODE_ENV") != null && !env.get("NODE_ENV").isBlank() ? env.get("NODE_ENV") : "production";
+      JsonNode block = root.has(mode) ? root.get(mode) : root.path("development");
+      return !(block.path("setupInstallRoute").isBoolean() && !block.path("setupInstallRoute").asBoolean());
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
   /** The folder of an ACE project holding the descriptor: its own folder or up to two parents. */
   static Path project(Path descriptorFile, JsonReader json) {
     Path dir = descriptorFile.toAbsolutePath().normalize().getParent();

@@ -14,6 +14,13 @@ public final class TemplateRules {
           "A template placeholder ({{localBaseUrl}}, ${addonKey}, ...) has no value, so the checks of that field cannot"
               + " run; a release-gate rule (an error with --strict).");
 
+  public static final Rule ACE_INSTALLED_PATH =
+      Rule.of(
+          "auth/ace-installed-path",
+          Severity.ERROR,
+          "In an atlassian-connect-express app, lifecycle.installed is not \"/installed\", the only install route ACE"
+              + " serves: the install callback gets 404 and the install fails.");
+
   public static final Rule NOT_RENDERED =
       Rule.of(
           "template/not-rendered",

@@ -93,6 +93,12 @@ public final class Templating {
     }
     TemplateEngine.Result r = new TemplateEngine().apply(root, vars);
     List<Finding> findings = unresolved(r, root, file, sourceMap, notes);
+    if (descriptorFile != null) {
+      Finding ace = AceConfig.installedPath(descriptorFile, r.root(), files.json(), file, sourceMap, options);
+      if (ace != null) {
+        findings.add(ace);
+      }
+    }
     if (!r.filled().isEmpty()) {
       Map<String, List<String>> bySource = new LinkedHashMap<>();
       r.filled().forEach((text, v) -> bySource.computeIfAbsent(v.source(), k -> new ArrayList<>()).add(text));
