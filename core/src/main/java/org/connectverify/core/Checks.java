@@ -56,6 +56,7 @@ public final class Checks {
     checks.add(new DuplicateModuleKeyCheck());
     checks.add(new I18nValueCheck());
     checks.add(new ConditionsCheck(ProductFacts.standard()));
+    checks.add(new org.connectverify.core.product.ConditionParamsCheck());
     checks.add(new ContextParametersCheck(ProductFacts.standard()));
     checks.add(new ScopesCheck(ProductFacts.standard()));
     TranslationKeysCheck translationKeys = new TranslationKeysCheck();
