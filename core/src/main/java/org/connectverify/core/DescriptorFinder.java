@@ -21,7 +21,7 @@ import java.util.Set;
 final class DescriptorFinder {
   private static final Set<String> SKIP =
       Set.of("node_modules", ".git", ".hg", ".svn", "target", "build", "dist", "out", ".idea", "bower_components",
-          "lib", ".next", "coverage", ".nuxt", ".svelte-kit", ".output");
+          "lib", ".next", "coverage", ".nuxt", ".svelte-kit", ".output", "bin");
 
   private final List<org.connectverify.core.config.Glob> excludes;
 
