@@ -145,6 +145,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
   String maxResponseSize;
 
+  @Option(names = "--strict", description = "Release strictness: unresolved placeholders, unrendered templates and placeholder or tunnel baseUrls are errors, not warnings (config key: strict).")
+  boolean strict;
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave paths matching GLOB (relative to a searched folder, e.g. 'legacy/**') out of folder search. Repeatable.")
+  List<String> excludes = new ArrayList<>();
+
   @Option(names = "--max-descriptor-size", paramLabel = "SIZE", description = "Descriptors larger than this are not read, a json/too-large finding instead (default: 16MB).")
   String maxDescriptorSize;
 
@@ -236,6 +242,11 @@ final class VerifyCommand implements Callable<Integer> {
     if (online) {
       b.set("online", "true", null);
     }
+    if (strict) {
+      b.set("strict", "true", null);
+    }
+    excludes.forEach(g -> b.set("exclude", g, null));
+    b.verify().environment(System.getenv());
     set(b, "base-url", baseUrl);
     set(b, "descriptor-url", descriptorUrl);
     set(b, "connect-timeout", connectTimeout);

@@ -135,4 +135,22 @@ class VerifyCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("no descriptor found"), r.err());
   }
+
+  @Test
+  void strictMakesAnUnfilledPlaceholderFailAndExcludeLeavesFoldersOut(@TempDir Path dir) throws Exception {
+    String templated =
+        Files.readString(Path.of(JIRA), StandardCharsets.UTF_8)
+            .replaceFirst("\"baseUrl\": \"[^\"]*\"", "\"baseUrl\": \"{{localBaseUrl}}\"");
+    Files.writeString(dir.resolve("atlassian-connect.json"), templated, StandardCharsets.UTF_8);
+    CliRun warned = CliRun.of("--no-config", dir.toString());
+    assertEquals(0, warned.code(), warned.out() + warned.err());
+    assertTrue(warned.out().contains("warning: placeholder {{localBaseUrl}}"), warned.out());
+    CliRun strict = CliRun.of("--no-config", "--strict", dir.toString());
+    assertEquals(1, strict.code(), strict.out());
+    assertTrue(strict.out().contains("error: placeholder {{localBaseUrl}}"), strict.out());
+
+    CliRun excluded = CliRun.of("--no-config", "--exclude", "atlassian-connect.json", dir.toString());
+    assertEquals(2, excluded.code(), excluded.out());
+    assertTrue(excluded.err().contains("skipped atlassian-connect.json"), excluded.err());
+  }
 }

@@ -110,6 +110,14 @@ public final class CheckContext {
     report(rule, at, message, hint, List.of());
   }
 
+  /**
+   * Reports at a lower severity than the rule's default, for a case of the rule with a milder consequence (a missing
+   * i18n key whose module still has its {@code value} fallback). A user's {@code --severity} still wins.
+   */
+  public void reportAs(Severity severity, Rule rule, Position at, String message, String hint) {
+    sink.add(new Finding(rule.id(), severity, at, message, hint, new ArrayList<>()));
+  }
+
   public void report(Rule rule, Position at, String message, String hint, List<Finding.Related> related) {
     sink.add(new Finding(rule.id(), rule.defaultSeverity(), at, message, hint, new ArrayList<>(related)));
   }

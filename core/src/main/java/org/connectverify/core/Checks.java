@@ -49,12 +49,15 @@ public final class Checks {
     checks.add(new NameLengthCheck());
     checks.add(new UnknownTopLevelFieldCheck(services.schemas()));
     checks.add(new BaseUrlCheck());
+    checks.add(new org.connectverify.core.rules.RelativeUrlCheck());
     checks.add(new JwtLifecycleCheck());
     checks.add(new ScopesWithoutAuthCheck());
     checks.add(new OtherProductModuleCheck(services.schemas()));
     checks.add(new DuplicateModuleKeyCheck());
+    checks.add(new org.connectverify.core.rules.DuplicateWebhookCheck());
     checks.add(new I18nValueCheck());
     checks.add(new ConditionsCheck(ProductFacts.standard()));
+    checks.add(new org.connectverify.core.product.ConditionParamsCheck());
     checks.add(new ContextParametersCheck(ProductFacts.standard()));
     checks.add(new ScopesCheck(ProductFacts.standard()));
     TranslationKeysCheck translationKeys = new TranslationKeysCheck();
@@ -101,7 +104,8 @@ public final class Checks {
         List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING, JsonRules.TOO_LARGE,
             InternalRules.CHECK_FAILED,
             org.connectverify.core.config.ConfigRules.UNUSED_SUPPRESSION,
-            TemplateRules.UNRESOLVED)) {
+            TemplateRules.UNRESOLVED, TemplateRules.NOT_RENDERED,
+            TemplateRules.ACE_INSTALLED_PATH)) {
       rules.put(r.id(), r);
     }
     for (Rule r : org.connectverify.core.manifest.ManifestRules.reading()) {

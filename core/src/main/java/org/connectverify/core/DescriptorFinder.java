@@ -15,12 +15,24 @@ import java.util.Set;
 /**
  * Expands the paths a user names into descriptor files. A file is taken as it is; a folder is searched for
  * {@code atlassian-connect*.json} files, for other {@code *connect*.json} files that look like descriptors, and for
- * Forge {@code manifest.yml} files (Connect on Forge),
- * skipping build output, dependencies and VCS folders.
+ * Forge {@code manifest.yml} files (Connect on Forge), skipping build output, dependencies and VCS folders, what
+ * {@code .gitignore} files ignore (a subset: see {@link GitIgnore}) and the user's {@code --exclude} globs (relative to
+ * the searched folder).
  */
 final class DescriptorFinder {
   private static final Set<String> SKIP =
-      Set.of("node_modules", ".git", ".hg", ".svn", "target", "build", "dist", "out", ".idea", "bower_components");
+      Set.of("node_modules", ".git", ".hg", ".svn", "target", "build", "dist", "out", ".idea", "bower_components",
+          "lib", ".next", "coverage", ".nuxt", ".svelte-kit", ".output", "bin");
+
+  private final List<org.connectverify.core.config.Glob> excludes;
+
+  DescriptorFinder() {
+    this(List.of());
+  }
+
+  DescriptorFinder(List<String> excludes) {
+    this.excludes = excludes.stream().map(org.connectverify.core.config.Glob::new).toList();
+  }
 
   private java.util.function.Consumer<String> trace = line -> {};
 
@@ -43,12 +55,17 @@ final class DescriptorFinder {
         trace.accept(input + ": named on the command line, verified as given");
         out.add(input);
       } else if (Files.isDirectory(input)) {
-        trace.accept(input + ": searching for atlassian-connect*.json and descriptor-like *connect*.json, skipping "
-            + new java.util.TreeSet<>(SKIP));
-        List<Path> found = search(input);
+        trace.accept(input + ": searching for atlassian-connect*.json, descriptor-like *connect*.json and Forge"
+            + " manifest.yml, skipping " + new java.util.TreeSet<>(SKIP) + ", .gitignore'd folders and --exclude globs");
+        java.util.Set<String> skipped = new java.util.TreeSet<>();
+        List<Path> found = search(input, skipped);
         if (found.isEmpty()) {
           throw new InputException(
-              input + ": no descriptor found in this folder (looked for atlassian-connect*.json, *connect*.json and manifest.yml)");
+              input + ": no descriptor found in this folder (looked for atlassian-connect*.json, *connect*.json and manifest.yml)"
+                  + (skipped.isEmpty()
+                      ? ""
+                      : "; skipped " + String.join(", ", limit(skipped))
+                          + " (build output, dependencies, .gitignore, --exclude): name a file there to verify it"));
         }
         out.addAll(found);
       } else if (Files.exists(input)) {
@@ -60,26 +77,56 @@ final class DescriptorFinder {
     return out;
   }
 
-  private List<Path> search(Path dir) throws InputException {
+  private static List<String> limit(java.util.Set<String> skipped) {
+    List<String> all = new ArrayList<>(skipped);
+    return all.size() <= 8 ? all : List.of(String.join(", ", all.subList(0, 8)), "and " + (all.size() - 8) + " more");
+  }
+
+  private List<Path> search(Path dir, java.util.Set<String> skipped) throws InputException {
     List<Path> found = new ArrayList<>();
+    GitIgnore ignores = new GitIgnore();
     try {
       Files.walkFileTree(
           dir,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              if (!d.equals(dir) && SKIP.contains(d.getFileName().toString())) {
-                trace.accept(d + ": skipped (" + d.getFileName() + " holds no sources)");
+              if (d.equals(dir)) {
+                ignores.enter(d, dir);
+                return FileVisitResult.CONTINUE;
+              }
+              String rel = dir.relativize(d).toString().replace('\\', '/');
+              if (SKIP.contains(d.getFileName().toString()) || excluded(rel) || ignores.ignored(d, true)) {
+                skipped.add(rel + "/");
+                trace.accept(d + ": skipped (" + (SKIP.contains(d.getFileName().toString())
+                    ? d.getFileName() + " holds no sources"
+                    : excluded(rel) ? "--exclude" : ".gitignore") + ")");
                 return FileVisitResult.SKIP_SUBTREE;
               }
+              ignores.enter(d, dir);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+              ignores.leave(d);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              String rel = dir.relativize(f).toString().replace('\\', '/');
+              if (excluded(rel) || ignores.ignored(f, false)) {
+                if (f.getFileName().toString().endsWith(".json")) {
+                  skipped.add(rel);
+                }
+                return FileVisitResult.CONTINUE;
+              }
               String name = f.getFileName().toString();
               if (!attrs.isRegularFile()) {
-                if (name.endsWith(".json") && name.contains("connect")) {
+                if ((name.endsWith(".json") && name.contains("connect"))
+                    || name.equals("manifest.yml")
+                    || name.equals("manifest.yaml")) {
                   notes.add(f + ": skipped, not a regular file (a FIFO, socket or device is never read)");
                 }
                 return FileVisitResult.CONTINUE;
@@ -130,6 +177,83 @@ final class DescriptorFinder {
       return head.matches("(?s)(.*\\n)?app:.*")
           && head.matches("(?s)(.*\\n)?(modules|connectModules|remotes):.*");
     } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean excluded(String rel) {
+    for (org.connectverify.core.config.Glob g : excludes) {
+      if (g.matches(rel) || g.matches(rel + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The part of {@code .gitignore} that decides which folders hold build output, read from the searched folder and
+   * every folder below it: blank lines and {@code #} comments skipped; a pattern without {@code /} (other than a
+   * trailing one) matches a name at any depth below its file's folder; one with a leading or inner {@code /} is
+   * anchored there; a trailing {@code /} matches folders only; {@code *}, {@code ?} and {@code **} as in git. Not
+   * supported: negation ({@code !pattern}, such lines are ignored, so a re-included file stays skipped), character
+   * classes, escapes, and the global and {@code .git/info/exclude} files.
+   */
+  private static final class GitIgnore {
+    private record Rule(Path base, org.connectverify.core.config.Glob glob, boolean dirOnly, boolean anchored) {}
+
+    private final java.util.Deque<List<Rule>> stack = new java.util.ArrayDeque<>();
+    private final List<Path> owners = new ArrayList<>();
+
+    void enter(Path d, Path root) {
+      Path file = d.resolve(".gitignore");
+      List<Rule> rules = new ArrayList<>();
+      if (Files.isRegularFile(file)) {
+        try {
+          for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String p = line.strip();
+            if (p.isEmpty() || p.startsWith("#") || p.startsWith("!") || p.contains("[") || p.contains("\\")) {
+              continue;
+            }
+            boolean dirOnly = p.endsWith("/");
+            if (dirOnly) {
+              p = p.substring(0, p.length() - 1);
+            }
+            boolean anchored = p.contains("/");
+            if (p.startsWith("/")) {
+              p = p.substring(1);
+            }
+            if (!p.isEmpty()) {
+              rules.add(new Rule(d, new org.connectverify.core.config.Glob(p), dirOnly, anchored));
+            }
+          }
+        } catch (IOException | java.io.UncheckedIOException e) {
+          // an unreadable .gitignore ignores nothing
+        }
+      }
+      stack.push(rules);
+      owners.add(d);
+    }
+
+    void leave(Path d) {
+      if (!owners.isEmpty() && owners.get(owners.size() - 1).equals(d)) {
+        owners.remove(owners.size() - 1);
+        stack.pop();
+      }
+    }
+
+    boolean ignored(Path p, boolean directory) {
+      for (List<Rule> rules : stack) {
+        for (Rule r : rules) {
+          if (r.dirOnly() && !directory) {
+            continue;
+          }
+          String rel = r.base().relativize(p).toString().replace('\\', '/');
+          boolean hit = r.anchored() ? r.glob().matches(rel) : r.glob().matches(p.getFileName().toString());
+          if (hit) {
+            return true;
+          }
+        }
+      }
       return false;
     }
   }

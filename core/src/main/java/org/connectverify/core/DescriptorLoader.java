@@ -69,6 +69,12 @@ public final class DescriptorLoader {
     }
     JsonReader.Result parsed = services.json().read(bytes, display);
     if (!parsed.parsed()) {
+      Finding template = org.connectverify.core.template.ServerTemplates.notRendered(parsed.text(), display);
+      if (template != null) { // one clear finding in place of the JSON syntax error
+        List<Finding> others = parsed.findings().stream().filter(f -> !f.ruleId().equals("json/syntax")).toList();
+        parsed = new JsonReader.Result(null, parsed.sourceMap(), parsed.text(), others);
+        return new Loaded(parsed, null, List.of(template), List.of());
+      }
       return new Loaded(parsed, null, List.of(), List.of());
     }
     JsonNode root = parsed.root();

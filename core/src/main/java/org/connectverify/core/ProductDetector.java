@@ -62,6 +62,14 @@ public final class ProductDetector {
                         example[vote] = example[vote] == null ? location : example[vote];
                       }
                     }));
+    for (JsonNode hook : modules.path("webhooks")) {
+      String event = hook.path("event").asText("").toLowerCase(Locale.ROOT);
+      int vote = eventVote(event);
+      if (vote >= 0) {
+        votes[vote]++;
+        example[vote] = example[vote] == null ? "webhook event " + event : example[vote];
+      }
+    }
     for (JsonNode scope : root.path("scopes")) {
       String s = scope.asText("").toUpperCase(Locale.ROOT);
       if (s.equals("PROJECT_ADMIN")) {
@@ -73,13 +81,32 @@ public final class ProductDetector {
       }
     }
     if (votes[0] > votes[1]) {
-      return new Decision(Product.JIRA, "location \"" + example[0] + "\" is Jira's");
+      return new Decision(Product.JIRA, signal(example[0]) + " is Jira's");
     }
     if (votes[1] > votes[0]) {
-      return new Decision(Product.CONFLUENCE, "location \"" + example[1] + "\" is Confluence's");
+      return new Decision(Product.CONFLUENCE, signal(example[1]) + " is Confluence's");
     }
     return new Decision(
         Product.COMMON, "nothing decides between Jira and Confluence: checked against what both share");
+  }
+
+  private static String signal(String example) {
+    return example.startsWith("webhook event ") || example.startsWith("scope ")
+        ? example.replaceFirst("^(webhook event|scope) (.*)$", "$1 \"$2\"")
+        : "location \"" + example + "\"";
+  }
+
+  /** 0 for a webhook event only Jira emits, 1 for one only Confluence emits, -1 for shared or unknown ones. */
+  static int eventVote(String event) {
+    if (event.startsWith("jira:")
+        || event.matches("(issue|issuelink|worklog|sprint|board|version|project|component|option|filter)_.*")
+        || event.startsWith("jira_")) {
+      return 0;
+    }
+    if (event.matches("(page|blog|blueprint|space|attachment|content|label|relation|theme|group|search)_.*")) {
+      return 1;
+    }
+    return -1;
   }
 
   /** 0 for a Jira location, 1 for a Confluence one, -1 for neither. */

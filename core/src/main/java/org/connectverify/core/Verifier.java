@@ -98,7 +98,7 @@ public final class Verifier {
     checkResourceRoots();
     DescriptorLoader loader = new DescriptorLoader(options, services);
     Map<Path, Path> files = new LinkedHashMap<>();
-    DescriptorFinder finder = new DescriptorFinder().trace(trace);
+    DescriptorFinder finder = new DescriptorFinder(options.excludes()).trace(trace);
     for (Path f : finder.expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
@@ -268,6 +268,18 @@ public final class Verifier {
   private Pending load(Path path, String display, byte[] bytes, Path namedFolder, Run run) {
     List<Finding> findings = run.findings;
     DescriptorLoader.Loaded loaded = run.loader.load(path, display, bytes);
+    String bitbucket =
+        loaded.descriptor() != null && loaded.descriptor().root().isObject() && options.product() == null
+            ? Bitbucket.signal(loaded.descriptor().root())
+            : null;
+    if (bitbucket != null) { // checks for Jira and Confluence would only report what Bitbucket does differently
+      findings.addAll(loaded.parsed().findings());
+      run.notes.add(
+          display + ": a Bitbucket Cloud app (" + bitbucket + "): not checked; connect-verify checks Jira and"
+              + " Confluence apps");
+      run.checked.add(new Report.Checked(display, null, "Bitbucket app, not checked", loaded.descriptor().key()));
+      return new Pending(null, List.of());
+    }
     findings.addAll(loaded.parsed().findings());
     findings.addAll(loaded.findings());
     run.notes.addAll(loaded.notes());

@@ -38,6 +38,8 @@ public final class VerifyOptions {
 
   /** The default {@link #maxDescriptorBytes()}: far above any real descriptor, far below what hurts the heap. */
   public static final long DEFAULT_MAX_DESCRIPTOR_BYTES = 16L * 1024 * 1024;
+  private final boolean strict;
+  private final List<String> excludes;
 
   /**
    * Where a host knows one app's files are, for hosts that know better than discovery from the descriptor's location
@@ -74,22 +76,36 @@ public final class VerifyOptions {
     this.varSources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.varSources));
     this.http = b.http.build();
     this.appFolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.appFolders));
-    this.environment =
-        !b.useEnvironment
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(
-                new LinkedHashMap<>(b.environment != null ? b.environment : System.getenv()));
+    this.strict = b.strict;
+    this.excludes = List.copyOf(b.excludes);
+    this.environment = Map.copyOf(b.environment);
   }
 
   /**
-   * Environment variables that fill a manifest's {@code ${VAR}} placeholders, as Forge fills them at deploy; empty
-   * unless the user asked for them ({@code --env-vars}), so by default a verdict does not depend on the machine.
+   * Release strictness ({@code --strict}, config key {@code strict}): the release-gate rules ({@link ReleaseGate}:
+   * unresolved placeholders, unrendered templates, placeholder or tunnel baseUrls), warnings by default, are errors.
+   */
+  public boolean strict() {
+    return strict;
+  }
+
+  /** Globs of paths folder search leaves out ({@code --exclude}), matched against paths relative to the folder. */
+  public List<String> excludes() {
+    return excludes;
+  }
+
+  /**
+   * The environment variables a framework would read when it serves the descriptor (atlassian-connect-express:
+   * {@code NODE_ENV}, {@code AC_LOCAL_BASE_URL}, ...). Hosts pass the process environment; empty by default.
    */
   public Map<String, String> environment() {
     return environment;
   }
 
-  /** True when the process environment fills {@code ${VAR}} placeholders of manifests. */
+  /**
+   * True when {@link #environment()} also fills a Forge manifest's {@code ${VAR}} placeholders, as forge deploy does
+   * ({@code --env-vars}); off by default, so a manifest's verdict does not depend on the machine.
+   */
   public boolean usesEnvironment() {
     return useEnvironment;
   }
@@ -200,6 +216,9 @@ public final class VerifyOptions {
     for (Finding f : findings) {
       if (!skips(f.ruleId())) {
         Severity s = severities.get(f.ruleId());
+        if (s == null && strict && ReleaseGate.holds(f.ruleId())) {
+          s = Severity.ERROR;
+        }
         out.add(s == null ? f : f.withSeverity(s));
       }
     }
@@ -208,7 +227,11 @@ public final class VerifyOptions {
 
   /** The effective severity of a rule. */
   public Severity severityOf(Rule rule) {
-    return severities.getOrDefault(rule.id(), rule.defaultSeverity());
+    Severity s = severities.get(rule.id());
+    if (s == null && strict && ReleaseGate.holds(rule.id())) {
+      return Severity.ERROR;
+    }
+    return s != null ? s : rule.defaultSeverity();
   }
 
   /** How the host names options in hints and notes (default: the CLI's). */
@@ -250,7 +273,9 @@ public final class VerifyOptions {
     b.http = http.toBuilder();
     b.appFolders.putAll(appFolders);
     b.useEnvironment = useEnvironment;
-    b.environment = useEnvironment ? environment : null;
+    b.strict = strict;
+    b.excludes.addAll(excludes);
+    b.environment.putAll(environment);
     return b;
   }
 
@@ -289,21 +314,38 @@ public final class VerifyOptions {
     private String descriptorUrl;
     private ProbeSettings.Builder http = ProbeSettings.builder();
     private final Map<Path, AppFolders> appFolders = new LinkedHashMap<>();
+    private boolean strict;
+    private final List<String> excludes = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private boolean useEnvironment;
-    private Map<String, String> environment;
 
     private Builder() {}
 
-    /** Fill a manifest's {@code ${VAR}} placeholders from the process environment too (after --var and --vars). */
+    /** Release strictness: release-gate findings fail the run ({@link VerifyOptions#strict()}). */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** Adds a glob of paths that folder search leaves out ({@code dist/**}, {@code **}{@code /legacy}). Repeatable. */
+    public Builder exclude(String glob) {
+      if (glob == null || glob.isBlank()) {
+        throw new IllegalArgumentException("--exclude needs a glob (e.g. 'legacy/**')");
+      }
+      this.excludes.add(glob.trim());
+      return this;
+    }
+
+    /** Fill a manifest's {@code ${VAR}} placeholders from {@link #environment} too (after --var and --vars). */
     public Builder useEnvironment(boolean use) {
       this.useEnvironment = use;
       return this;
     }
 
-    /** The environment to read instead of the process's (tests and embedders); implies {@link #useEnvironment}. */
-    public Builder environment(Map<String, String> env) {
-      this.environment = env == null ? null : new LinkedHashMap<>(env);
-      this.useEnvironment = env != null;
+    /** The environment variables frameworks read ({@link VerifyOptions#environment()}); replaces earlier ones. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment.clear();
+      this.environment.putAll(environment);
       return this;
     }
 
@@ -462,6 +504,8 @@ public final class VerifyOptions {
         }
         case "online" -> online(parseBoolean(name, value));
         case "env-vars" -> useEnvironment(parseBoolean(name, value));
+        case "strict" -> strict(parseBoolean(name, value));
+        case "exclude" -> exclude(value);
         case "base-url" -> baseUrl(value);
         case "descriptor-url" -> descriptorUrl(value);
         case "max-descriptor-size" -> maxDescriptorBytes(org.connectverify.core.http.ProbeSettings.parseSize(name, value));

@@ -72,9 +72,9 @@ class VerifierSetTest {
   void crossAppRulesCanBeSkippedLikeAnyOther() throws Exception {
     Path a = base("a/atlassian-connect.json");
     Path b = base("b/atlassian-connect.json");
-    Files.writeString(b, Files.readString(b).replace("issue-helper.example.com", "other.example.com"));
+    Files.writeString(b, Files.readString(b).replace("com.example.issue-helper\"", "com.example.other-helper\""));
     assertEquals(
-        List.of("crossapp/duplicate-key"),
+        List.of("crossapp/duplicate-base-url"),
         verifier(VerifyOptions.builder()).verify(List.of(a, b)).findings().stream().map(Finding::ruleId).toList());
     assertEquals(
         List.of(),

@@ -125,6 +125,17 @@ public final class VerifyMojo extends AbstractMojo {
   @Parameter(property = "connect.online", defaultValue = "false")
   private boolean online;
 
+  /**
+   * Release strictness: unresolved placeholders, unrendered templates and placeholder or tunnel baseUrls fail the
+   * build (errors, not warnings). Turn it on in the release profile.
+   */
+  @Parameter(property = "connect.strict", defaultValue = "false")
+  private boolean strict;
+
+  /** Globs of paths (relative to a searched folder) that descriptor search leaves out, e.g. {@code legacy/**}. */
+  @Parameter(property = "connect.excludes")
+  private List<String> excludes;
+
   /** With {@code online}: probe this deployment (e.g. staging) in place of the descriptor's baseUrl. */
   @Parameter(property = "connect.baseUrl")
   private String baseUrl;
@@ -240,6 +251,8 @@ public final class VerifyMojo extends AbstractMojo {
     o.add(new CoreOption("baseUrl", "base-url", baseUrl));
     o.add(new CoreOption("descriptorUrl", "descriptor-url", descriptorUrl));
     o.add(new CoreOption("sourceRoot", "source-root", sourceRoot == null ? null : sourceRoot.getAbsolutePath()));
+    o.add(new CoreOption("strict", "strict", strict ? "true" : null));
+    split(excludes).forEach(g -> o.add(new CoreOption("excludes", "exclude", g)));
     return o;
   }
 
@@ -394,6 +407,11 @@ public final class VerifyMojo extends AbstractMojo {
         switch (o.name()) {
           case "config" -> b.config(Path.of(o.value()));
           case "no-config" -> b.noConfig(Boolean.parseBoolean(o.value()));
+          case "env-vars" -> {
+            // envVars asks for the build's environment to fill a manifest's ${VAR}, as forge deploy does
+            b.set(o.name(), o.value(), null);
+            b.verify().environment(System.getenv());
+          }
           default -> b.set(o.name(), o.value(), null);
         }
       } catch (IllegalArgumentException e) {

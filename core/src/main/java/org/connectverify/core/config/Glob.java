@@ -7,18 +7,18 @@ import java.util.regex.Pattern;
  * folders ({@code **}{@code /} may also match nothing), {@code /} separates. A glob without {@code /} matches a file
  * name in any folder. Paths are matched with {@code /} separators, relative to the configuration file's folder.
  */
-final class Glob {
+public final class Glob {
   private final String glob;
   private final Pattern pattern;
   private final boolean nameOnly;
 
-  Glob(String glob) {
+  public Glob(String glob) {
     this.glob = glob;
     this.nameOnly = !glob.contains("/");
     this.pattern = Pattern.compile(toRegex(glob));
   }
 
-  boolean matches(String path) {
+  public boolean matches(String path) {
     if (pattern.matcher(path).matches()) {
       return true;
     }

@@ -13,9 +13,61 @@ import org.connectverify.core.json.Pointers;
 final class Apps {
   private Apps() {}
 
-  /** True when two members are the same descriptor found twice (equal trees): they are one app, not two. */
+  /** Words that name an environment, in app keys ({@code com.acme.app.staging}) and file names ({@code connect-dev.json}). */
+  private static final java.util.regex.Pattern ENV_WORD =
+      java.util.regex.Pattern.compile(
+          "(?i)([._-])(dev|development|local|staging|stage|stg|test|testing|qa|uat|preprod|prod|production)(?=$|[._-])");
+  /** Keys from tutorials and scaffolds, not chosen for an app: they say nothing about which app a file is. */
+  private static final java.util.regex.Pattern SCAFFOLD_KEY =
+      java.util.regex.Pattern.compile(
+          "(?i)(com\\.example\\.)?my[-_.]?(app|add-?on|plugin)([-_.]?key)?|app[-_.]?key|example[-_.]?(app|add-?on)");
+
+  /**
+   * True when two members are one app: the same descriptor found twice (equal trees), or the same key, or keys that
+   * differ only by an environment word ({@code com.acme.app} and {@code com.acme.app.staging}), or a key from a
+   * tutorial on either side (a scaffold, not a second app). A folder holding dev and prod variants, a template and
+   * its build output, or a stale copy, holds one app in several environments, not apps in conflict.
+   */
   static boolean same(SetContext.Member a, SetContext.Member b) {
-    return a.descriptor().root().equals(b.descriptor().root());
+    if (a.descriptor().root().equals(b.descriptor().root())) {
+      return true;
+    }
+    String ka = a.descriptor().key();
+    String kb = b.descriptor().key();
+    if (ka == null || kb == null || ka.isBlank() || kb.isBlank()) {
+      return false;
+    }
+    if (scaffoldKey(ka) || scaffoldKey(kb)) {
+      return true;
+    }
+    return family(ka).equalsIgnoreCase(family(kb));
+  }
+
+  /** True for a key a tutorial or scaffold chose ({@code my-app-key}, {@code com.example.myapp}). */
+  static boolean scaffoldKey(String key) {
+    return SCAFFOLD_KEY.matcher(key.trim()).matches();
+  }
+
+  /** The key without environment words: what the dev, staging and production variants of one app share. */
+  static String family(String key) {
+    return ENV_WORD.matcher(key.trim()).replaceAll("");
+  }
+
+  /**
+   * True for a file that is an environment variant for development or testing ({@code connect-dev.json},
+   * {@code atlassian-connect.local.json}, {@code atlassian-connect-test.json}): customers never install it.
+   */
+  static boolean developmentVariant(SetContext.Member m) {
+    String file = m.descriptor().file();
+    String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
+    java.util.regex.Matcher e = ENV_WORD.matcher(name);
+    while (e.find()) {
+      String w = e.group(2).toLowerCase(java.util.Locale.ROOT);
+      if (!w.startsWith("prod")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the two apps can be installed in the same product (Jira with Jira, either with an undecided one). */

@@ -10,13 +10,24 @@ import org.connectverify.core.SetContext;
 import org.connectverify.core.Severity;
 import org.connectverify.core.template.TemplateEngine;
 
-/** Two apps of one run with the same key: the product and the Marketplace would take them for one app. */
+/**
+ * Two apps of one run with the same key that cannot be one app. The same key means the same app (a folder holds its
+ * dev and prod variants, a template and its build output, a stale copy), so a shared key is reported only when the
+ * two descriptors are for different products: a Jira app and a Confluence app are separate Marketplace listings, and
+ * an app key names exactly one.
+ */
 public final class DuplicateAppKeyCheck implements SetCheck {
   public static final Rule DUPLICATE_KEY =
       Rule.of(
           "crossapp/duplicate-key",
           Severity.ERROR,
-          "Two descriptors verified together have the same app key: each app needs its own.");
+          "A Jira descriptor and a Confluence descriptor have the same app key: one key names one Marketplace app.");
+
+  private static boolean differentProducts(SetContext.Member a, SetContext.Member b) {
+    org.connectverify.core.Product pa = a.descriptor().product();
+    org.connectverify.core.Product pb = b.descriptor().product();
+    return pa != pb && pa != org.connectverify.core.Product.COMMON && pb != org.connectverify.core.Product.COMMON;
+  }
 
   @Override
   public List<Rule> rules() {
@@ -28,11 +39,14 @@ public final class DuplicateAppKeyCheck implements SetCheck {
     Map<String, SetContext.Member> first = new LinkedHashMap<>();
     for (SetContext.Member m : ctx.members()) {
       String key = m.descriptor().key();
-      if (key == null || key.isBlank() || TemplateEngine.holdsPlaceholder(key)) {
+      if (key == null || key.isBlank() || TemplateEngine.holdsPlaceholder(key) || Apps.scaffoldKey(key)) {
         continue;
       }
+      if (ctx.options().vars().containsValue(key) || ctx.options().environment().containsValue(key)) {
+        continue; // one --var (or environment value) filled both: the run made them collide, not the files
+      }
       SetContext.Member earlier = first.putIfAbsent(key, m);
-      if (earlier == null || Apps.same(earlier, m)) {
+      if (earlier == null || !differentProducts(earlier, m)) {
         continue;
       }
       ctx.report(
@@ -40,11 +54,15 @@ public final class DuplicateAppKeyCheck implements SetCheck {
           m.at("/key"),
           "app key \""
               + key
-              + "\" is also the key of "
+              + "\" of this "
+              + m.descriptor().product().label()
+              + " app is also the key of the "
+              + earlier.descriptor().product().label()
+              + " app "
               + earlier.descriptor().file()
-              + ": the product treats both as one app, so installing one replaces the other",
-          "give each app its own key; if this file is the same app for another environment (dev, staging), verify"
-              + " it in a separate run",
+              + ": an app key names one Marketplace app for one product",
+          "give the " + m.descriptor().product().label() + " app its own key (e.g. \"" + key + "."
+              + m.descriptor().product().name().toLowerCase(java.util.Locale.ROOT) + "\")",
           List.of(new Finding.Related(earlier.at("/key"), "first used by " + Apps.describe(earlier))));
     }
   }

@@ -36,7 +36,7 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
     Map<String, List<SetContext.Member>> seen = new HashMap<>();
     for (SetContext.Member m : ctx.members()) {
       String url = baseUrl(m);
-      if (url == null) {
+      if (url == null || !comparable(ctx, m)) {
         continue;
       }
       List<SetContext.Member> same = seen.computeIfAbsent(url, u -> new ArrayList<>());
@@ -56,6 +56,39 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
         }
       }
       same.add(m);
+    }
+  }
+
+  /**
+   * True when this member's baseUrl says where a distinct app is served: not a development variant file
+   * ({@code connect-dev.json}), not a scaffold key, not a local or tunnel host, and not a value one {@code --var} (or
+   * environment value) gave every file of the run.
+   */
+  private static boolean comparable(SetContext ctx, SetContext.Member m) {
+    String raw = m.descriptor().root().get("baseUrl").asText().trim();
+    if (ctx.options().vars().containsValue(raw) || ctx.options().environment().containsValue(raw)) {
+      return false;
+    }
+    String key = m.descriptor().key();
+    if (org.connectverify.core.rules.BaseUrlCheck.placeholderReason(raw) != null) {
+      return false;
+    }
+    if (key != null && Apps.scaffoldKey(key)) {
+      return false;
+    }
+    if (Apps.developmentVariant(m)) {
+      return false;
+    }
+    try {
+      String host = java.net.URI.create(raw).getHost();
+      if (host == null) {
+        return false;
+      }
+      host = host.toLowerCase(Locale.ROOT);
+      return !(org.connectverify.core.rules.BaseUrlCheck.isLocalHost(host)
+          || org.connectverify.core.rules.BaseUrlCheck.tunnelHost(host) != null);
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

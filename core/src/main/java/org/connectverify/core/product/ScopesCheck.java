@@ -26,7 +26,7 @@ public final class ScopesCheck implements Check {
   public static final Rule REDUNDANT =
       Rule.of(
           "scopes/redundant",
-          Severity.WARNING,
+          Severity.INFO,
           "A scope is listed twice or is implied by another listed scope.");
   public static final Rule MIXED_CASE =
       Rule.of(

@@ -41,7 +41,7 @@ public final class MarkdownReporter implements Reporter {
           report.failOn(),
           d.key() == null ? "(unknown)" : code(d.key()),
           code(d.file()),
-          d.product() == null ? "(not parsed)" : d.product().label(),
+          d.product() != null ? d.product().label() : d.productReason() != null ? d.productReason() : "(not parsed)",
           own);
     }
     List<Finding> others = report.findings().stream().filter(f -> !descriptorFiles.contains(f.file())).toList();

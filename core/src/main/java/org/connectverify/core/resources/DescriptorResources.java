@@ -36,6 +36,22 @@ public final class DescriptorResources {
     return roots.folders().stream().map(resolver::display).toList();
   }
 
+  /**
+   * True when no web root was found: none given ({@code --resources}, a host) and none discovered beyond the
+   * descriptor's own folder, so a missing file may only mean connect-verify does not know where the app serves from.
+   */
+  public boolean noWebRootFound(java.nio.file.Path descriptorFile) {
+    if (roots.explicit()) {
+      return false;
+    }
+    if (roots.folders().isEmpty()) {
+      return true;
+    }
+    java.nio.file.Path folder =
+        descriptorFile == null ? null : descriptorFile.toAbsolutePath().normalize().getParent();
+    return roots.folders().size() == 1 && roots.folders().get(0).equals(folder);
+  }
+
   /** How to describe the roots in a message: {@code "searched: a, b"} plus where they came from. */
   public String describeRoots() {
     return describeRoots(org.connectverify.core.OptionNames.CLI);

@@ -23,8 +23,9 @@ public final class BaseUrlCheck implements Check {
   public static final Rule PLACEHOLDER =
       Rule.of(
           "base-url/placeholder",
-          Severity.ERROR,
-          "The baseUrl is empty or placeholder text (\"<url>\", \"REPLACE_THIS...\").");
+          Severity.WARNING,
+          "The baseUrl is empty or placeholder text (\"<url>\", \"REPLACE_THIS...\"): filled at deploy time, or never;"
+              + " a release-gate rule (an error with --strict).");
   public static final Rule INVALID =
       Rule.of("base-url/invalid", Severity.ERROR, "The baseUrl is not an absolute http(s) URL with a host.");
   public static final Rule HTTPS =
@@ -39,6 +40,12 @@ public final class BaseUrlCheck implements Check {
           "base-url/trailing-slash",
           Severity.WARNING,
           "The baseUrl ends with '/', so relative URLs such as \"/installed\" resolve to \"...//installed\".");
+  public static final Rule TUNNEL_HOST =
+      Rule.of(
+          "base-url/tunnel-host",
+          Severity.WARNING,
+          "The baseUrl or links.self is a development tunnel (ngrok and the like) that stops answering when the"
+              + " developer's session ends; a release-gate rule (an error with --strict).");
   public static final Rule ATLASSIAN_HOST =
       Rule.of(
           "base-url/atlassian-host",
@@ -59,7 +66,7 @@ public final class BaseUrlCheck implements Check {
 
   @Override
   public List<Rule> rules() {
-    return List.of(PLACEHOLDER, INVALID, HTTPS, LOCALHOST, TRAILING_SLASH, ATLASSIAN_HOST);
+    return List.of(PLACEHOLDER, INVALID, HTTPS, LOCALHOST, TRAILING_SLASH, ATLASSIAN_HOST, TUNNEL_HOST);
   }
 
   @Override
@@ -121,19 +128,82 @@ public final class BaseUrlCheck implements Check {
           "serve the app over https and change the baseUrl to \"https://" + value.substring(value.indexOf("://") + 3)
               + "\"");
     }
+    String tunnel = tunnelHost(host);
+    if (tunnel != null) {
+      ctx.report(
+          TUNNEL_HOST,
+          at,
+          "baseUrl \"" + value + "\" is a tunnel (" + tunnel + ") to a developer's machine: installed apps stop working"
+              + " when the tunnel closes, and its name changes with every session",
+          "set baseUrl to the app's production server before releasing; keep the tunnel URL in a dev-only"
+              + " descriptor or a --var");
+    }
+    JsonNode self = ctx.root().path("links").path("self");
+    if (self.isTextual() && !TemplateEngine.holdsPlaceholder(self.asText())) {
+      URI selfUri = parse(self.asText().trim());
+      String selfHost = selfUri == null ? null : selfUri.getHost();
+      if (selfHost != null && tunnelHost(selfHost) != null && !selfHost.equalsIgnoreCase(host)) {
+        ctx.report(
+            TUNNEL_HOST,
+            ctx.at("/links/self"),
+            "links.self \"" + self.asText() + "\" is a tunnel (" + tunnelHost(selfHost) + "): the product reads the"
+                + " descriptor again from it, which fails once the tunnel closes",
+            "point links.self at the production descriptor URL (baseUrl + \"/atlassian-connect.json\")");
+      }
+    }
     String path = uri.getRawPath();
     if (path != null && path.endsWith("/")) {
-      ctx.report(
-          TRAILING_SLASH,
-          at,
-          "baseUrl \"" + value + "\" ends with '/': relative URLs such as \"/installed\" are appended to it and"
-              + " become \"" + value + "/installed\" with a double slash",
-          "remove the trailing '/' (\"" + value.replaceAll("/+$", "") + "\")");
+      String joined = firstRootRelativeUrl(ctx.root());
+      if (joined != null) { // with no "/..." URL the slash joins nothing
+        ctx.report(
+            TRAILING_SLASH,
+            at,
+            "baseUrl \"" + value + "\" ends with '/': relative URLs such as \"" + joined + "\" are appended to it"
+                + " and become \"" + value + joined + "\" with a double slash",
+            "remove the trailing '/' (\"" + value.replaceAll("/+$", "") + "\")");
+      }
     }
   }
 
+  /** The first URL in the descriptor's lifecycle or modules that starts with "/" (so a trailing slash doubles). */
+  private static String firstRootRelativeUrl(JsonNode root) {
+    for (String field : List.of("lifecycle", "modules")) {
+      String found = firstSlashUrl(root.path(field), null);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static String firstSlashUrl(JsonNode n, String name) {
+    if (n.isTextual()) {
+      String t = n.asText();
+      boolean urlField = name != null && (name.equals("url") || name.endsWith("Url") || name.equals("installed")
+          || name.equals("uninstalled") || name.equals("enabled") || name.equals("disabled"));
+      return urlField && t.startsWith("/") && !t.startsWith("//") ? t : null;
+    }
+    if (n.isObject()) {
+      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> e = it.next();
+        String found = firstSlashUrl(e.getValue(), e.getKey());
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (n.isArray()) {
+      for (JsonNode c : n) {
+        String found = firstSlashUrl(c, name);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Why {@code value} is placeholder text rather than a URL, or null when it is not. */
-  static String placeholderReason(String value) {
+  public static String placeholderReason(String value) {
     if (value.isBlank()) {
       return value.isEmpty() ? "baseUrl is empty" : "baseUrl is blank";
     }
@@ -201,6 +271,29 @@ public final class BaseUrlCheck implements Check {
         }) {
       if (host.equals(domain[0]) || host.endsWith("." + domain[0])) {
         return domain[1] + " (*." + domain[0] + ")";
+      }
+    }
+    return null;
+  }
+
+  /** True for a host name that is this machine (localhost, 127.x, ::1). */
+  public static boolean isLocalHost(String host) {
+    return isLocal(host);
+  }
+
+  /** Services that forward a public name to a developer's machine while a session lasts. */
+  private static final List<String> TUNNELS =
+      List.of(
+          "ngrok.io", "ngrok.app", "ngrok-free.app", "ngrok-free.dev", "ngrok.dev", "loca.lt", "localtunnel.me",
+          "trycloudflare.com", "serveo.net", "serveousercontent.com", "localhost.run", "lhr.life", "lhr.rocks",
+          "pagekite.me", "localtest.me", "tunnelmole.net", "devtunnels.ms", "telebit.io", "localxpose.io", "loclx.io");
+
+  /** The tunnel service a host belongs to ({@code ngrok.io}), or null. */
+  public static String tunnelHost(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    for (String t : TUNNELS) {
+      if (h.equals(t) || h.endsWith("." + t)) {
+        return t;
       }
     }
     return null;

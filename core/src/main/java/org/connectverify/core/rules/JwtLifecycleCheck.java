@@ -24,7 +24,7 @@ public final class JwtLifecycleCheck implements Check {
   public static final Rule SIGNED_INSTALL =
       Rule.of(
           "auth/signed-install",
-          Severity.WARNING,
+          Severity.INFO,
           "A JWT app does not opt into signed install callbacks (apiMigrations.signed-install: true).");
   public static final Rule CONTEXT_QSH =
       Rule.of(

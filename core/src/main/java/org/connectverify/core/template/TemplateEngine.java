@@ -31,13 +31,17 @@ import org.connectverify.core.json.Pointers;
  */
 public final class TemplateEngine {
   private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-  private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}|\\$\\{[^{}]*}");
+  private static final Pattern ANY_PLACEHOLDER =
+      Pattern.compile("\\{\\{[^{}]*}}|\\$\\{[^{}]*}|@[A-Za-z][A-Za-z0-9_.-]*@");
+  /** Maven resource filtering's {@code @name@} delimiter (the only one enabled by default besides ${...}). */
+  private static final Pattern MAVEN = Pattern.compile("@([A-Za-z][A-Za-z0-9_.-]*)@");
   private static final int MAX_DEPTH = 10;
 
   /** Placeholder syntaxes. */
   public enum Syntax {
     MUSTACHE,
-    SPRING
+    SPRING,
+    MAVEN
   }
 
   /**
@@ -50,7 +54,7 @@ public final class TemplateEngine {
   public record Occurrence(Syntax syntax, String name, String text, String pointer, boolean appLevel) {
     /** True when this occurrence is a finding: any {@code {{...}}}; a {@code ${...}} only outside modules. */
     public boolean reportable() {
-      return syntax == Syntax.MUSTACHE || appLevel;
+      return syntax != Syntax.SPRING || appLevel;
     }
   }
 
@@ -118,11 +122,15 @@ public final class TemplateEngine {
       }
       if (n.isTextual()) {
         String text = n.asText();
-        if (!text.contains("{{") && !text.contains("${")) {
+        boolean maven = MAVEN.matcher(text).find();
+        if (!text.contains("{{") && !text.contains("${") && !maven) {
           return n;
         }
         boolean appLevel = !inModules(pointer);
         String result = spring(mustache(text, pointer, appLevel), pointer, appLevel, new HashSet<>(), 0);
+        if (maven) {
+          result = maven(result, pointer, appLevel);
+        }
         if (!result.equals(text)) {
           changed = true;
           return JsonNodeFactory.instance.textNode(result);
@@ -140,6 +148,23 @@ public final class TemplateEngine {
         Variables.Value v = name.isEmpty() ? null : vars.plain(name);
         if (v == null) {
           unresolved.add(new Occurrence(Syntax.MUSTACHE, name, m.group(), pointer, appLevel));
+          m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+        } else {
+          filled.putIfAbsent(m.group(), v);
+          m.appendReplacement(out, Matcher.quoteReplacement(v.value()));
+        }
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
+
+    private String maven(String text, String pointer, boolean appLevel) {
+      Matcher m = MAVEN.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        Variables.Value v = vars.plain(m.group(1));
+        if (v == null) {
+          unresolved.add(new Occurrence(Syntax.MAVEN, m.group(1), m.group(), pointer, appLevel));
           m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
         } else {
           filled.putIfAbsent(m.group(), v);

@@ -28,9 +28,9 @@ import org.connectverify.core.resources.ResourceResolver;
 public final class Templating {
   private static final Map<String, String> ACE_SOURCES =
       Map.of(
-          "localBaseUrl", "config.json \"localBaseUrl\" or AC_LOCAL_BASE_URL",
-          "appKey", "config.json \"appKey\" or AC_APP_KEY",
-          "environment", "NODE_ENV (default \"development\")");
+          "localBaseUrl", "AC_LOCAL_BASE_URL or config.json's \"localBaseUrl\" in the NODE_ENV block (production by default)",
+          "appKey", "AC_APP_KEY or config.json's \"appKey\" in the NODE_ENV block (production by default)",
+          "environment", "NODE_ENV");
   private static final Map<String, String> ACE_EXAMPLES =
       Map.of(
           "localBaseUrl", "https://your-app.example.com",
@@ -98,7 +98,19 @@ public final class Templating {
     if (descriptorFile != null && mentionsSpringPlaceholder(root)) {
       vars = user.withWeaker(springLayers(descriptorFile, notes));
     }
-    return fill(root, vars, file, sourceMap, notes, false);
+    if (descriptorFile != null && mentionsMustache(root)) {
+      vars = vars.withWeaker(AceConfig.layers(descriptorFile, options.environment(), files.json(), display, notes));
+    }
+    Outcome filled = fill(root, vars, file, sourceMap, notes, false);
+    if (descriptorFile != null) {
+      Finding ace = AceConfig.installedPath(descriptorFile, filled.root(), files.json(), file, sourceMap, options);
+      if (ace != null) {
+        List<Finding> findings = new ArrayList<>(filled.findings());
+        findings.add(ace);
+        return new Outcome(filled.root(), findings, filled.notes());
+      }
+    }
+    return filled;
   }
 
   /**
@@ -107,7 +119,7 @@ public final class Templating {
    */
   public Outcome applyManifest(String file, JsonNode root, SourceMap sourceMap) {
     List<Variables.Layer> weaker = new ArrayList<>();
-    if (!options.environment().isEmpty()) {
+    if (options.usesEnvironment() && !options.environment().isEmpty()) {
       weaker.add(new Variables.Layer("the environment", options.environment(), true));
     }
     // forge deploy takes a declared variable's default when the environment does not set it
@@ -127,7 +139,7 @@ public final class Templating {
   private Outcome fill(
       JsonNode root, Variables vars, String file, SourceMap sourceMap, List<String> notes, boolean manifest) {
     TemplateEngine.Result r = new TemplateEngine().apply(root, vars);
-    List<Finding> findings = unresolved(r, file, sourceMap, manifest);
+    List<Finding> findings = unresolved(r, root, file, sourceMap, notes, manifest);
     if (!r.filled().isEmpty()) {
       Map<String, List<String>> bySource = new LinkedHashMap<>();
       r.filled().forEach((text, v) -> bySource.computeIfAbsent(v.source(), k -> new ArrayList<>()).add(text));
@@ -138,9 +150,20 @@ public final class Templating {
     return new Outcome(r.root(), findings, notes);
   }
 
-  private List<Finding> unresolved(TemplateEngine.Result r, String file, SourceMap sourceMap, boolean manifest) {
+  private List<Finding> unresolved(
+      TemplateEngine.Result r,
+      JsonNode original,
+      String file,
+      SourceMap sourceMap,
+      List<String> notes,
+      boolean manifest) {
     Map<String, List<TemplateEngine.Occurrence>> byText = new LinkedHashMap<>();
+    List<String> unread = new ArrayList<>();
     for (TemplateEngine.Occurrence o : r.unresolved()) {
+      if (o.reportable() && !blocksAnyCheck(o, original)) {
+        unread.add(o.text() + " in " + label(o.pointer()));
+        continue;
+      }
       byText.computeIfAbsent(o.syntax() + " " + o.text(), k -> new ArrayList<>()).add(o);
     }
     List<Finding> out = new ArrayList<>();
@@ -160,6 +183,11 @@ public final class Templating {
               (manifest ? manifestMessage(first) : message(first, label(first.pointer()))) + more,
               manifest ? manifestHint(first) : hint(first),
               List.of()));
+    }
+    if (!unread.isEmpty()) {
+      notes.add(
+          file + ": left unfilled where no check reads the value (the host shows or passes it as it is): "
+              + String.join(", ", new java.util.LinkedHashSet<>(unread)));
     }
     return out;
   }
@@ -185,8 +213,54 @@ public final class Templating {
         : "replace the placeholder with the value before deploying";
   }
 
+  /** Fields no check reads: text the host only shows (description, vendor, links other than self), the version. */
+  private static final java.util.regex.Pattern UNCHECKED_FIELDS =
+      java.util.regex.Pattern.compile("/description|/version|/vendor(/.*)?|/links/(?!self$)[^/]+");
+
+  /**
+   * True when a placeholder without a value keeps a check from running: not in a field no check reads, nor only in a
+   * URL's query string (a token the app reads itself, as in {@code /installed?token={{secret}}}).
+   */
+  private static boolean blocksAnyCheck(TemplateEngine.Occurrence o, JsonNode original) {
+    if (UNCHECKED_FIELDS.matcher(o.pointer()).matches()) {
+      return false;
+    }
+    JsonNode value = original.at(o.pointer());
+    if (value.isTextual()) {
+      String text = value.asText();
+      int query = text.indexOf('?');
+      int at = text.indexOf(o.text());
+      return !(query >= 0 && at > query);
+    }
+    return true;
+  }
+
+  /** The checks a placeholder at {@code pointer} makes impossible, as users know them. */
+  static String blocked(String pointer) {
+    if (pointer.equals("/baseUrl")) {
+      return "baseUrl's format, https and host, and the cross-app baseUrl comparison";
+    }
+    if (pointer.equals("/key")) {
+      return "the app key's format and length, and the cross-app key comparison";
+    }
+    if (pointer.startsWith("/links")) {
+      return "the links checks";
+    }
+    if (pointer.startsWith("/lifecycle")) {
+      return "the lifecycle URL checks";
+    }
+    if (pointer.startsWith("/translations")) {
+      return "the translation file checks";
+    }
+    if (pointer.equals("/name") || pointer.startsWith("/name/")) {
+      return "the name length check";
+    }
+    return "the checks of " + label(pointer);
+  }
+
   private String message(TemplateEngine.Occurrence o, String field) {
-    String head = "placeholder " + o.text() + " in " + field + " has no value";
+    String head =
+        "placeholder " + o.text() + " in " + field + " has no value, so " + blocked(o.pointer()) + " did not run";
     if (o.syntax() == TemplateEngine.Syntax.SPRING) {
       return head
           + ": no "
@@ -216,6 +290,9 @@ public final class Templating {
     }
     String base =
         "pass " + options.optionNames().of("var", name + "=VALUE") + " or " + options.optionNames().of("vars", "FILE");
+    if (o.syntax() == TemplateEngine.Syntax.MAVEN) {
+      return base + ", or verify the filtered copy the build writes (target/classes after mvn process-resources)";
+    }
     return o.syntax() == TemplateEngine.Syntax.SPRING
         ? base
             + ", or define "
@@ -228,6 +305,18 @@ public final class Templating {
   /** The field as users read it: {@code baseUrl}, {@code links.self}, {@code modules.webPanels[0].url}. */
   static String label(String pointer) {
     return pointer.isEmpty() ? "the descriptor" : Pointers.readable(pointer);
+  }
+
+  private static boolean mentionsMustache(JsonNode n) {
+    if (n.isTextual()) {
+      return n.asText().contains("{{");
+    }
+    for (JsonNode child : n) {
+      if (mentionsMustache(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean mentionsSpringPlaceholder(JsonNode n) {

@@ -32,6 +32,11 @@ public final class VariableFiles {
   /** Built on first use: a YAMLMapper is an ObjectMapper, costly to make, and most runs read no YAML at all. */
   private YAMLMapper yaml;
 
+  /** The JSON reader these files are read with. */
+  JsonReader json() {
+    return json;
+  }
+
   public VariableFiles(JsonReader json) {
     this.json = json;
   }

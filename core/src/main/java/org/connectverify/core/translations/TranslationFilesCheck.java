@@ -48,7 +48,21 @@ public final class TranslationFilesCheck implements Check {
   @Override
   public void check(CheckContext ctx) {
     Set<String> filesSeen = new HashSet<>();
-    for (Translations.Entry e : Translations.load(ctx)) {
+    List<Translations.Entry> entries = Translations.load(ctx);
+    if (!entries.isEmpty()
+        && ctx.resources().noWebRootFound(ctx.descriptor().path())
+        && entries.stream().allMatch(e -> e.resolution() instanceof Resolution.Missing)) {
+      // No file found and no web root known: the files may well be served from a folder we were not told about.
+      entries.forEach(e -> locale(ctx, e));
+      ctx.note(
+          ctx.descriptor().file()
+              + ": translation files not checked: none of the "
+              + entries.size()
+              + " is next to the descriptor and no web root was found (public/, static/, src/main/webapp, ...);"
+              + " pass --resources DIR with the folder the app serves them from");
+      return;
+    }
+    for (Translations.Entry e : entries) {
       locale(ctx, e);
       if (e.resolution() instanceof Resolution.Missing m) {
         missing(ctx, e, m);

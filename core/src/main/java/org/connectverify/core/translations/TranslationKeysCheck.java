@@ -111,7 +111,9 @@ public final class TranslationKeysCheck implements Check, ServedTranslationCheck
       CheckContext ctx, Translations.Usage u, Translations.Entry def, List<Translations.Entry> usable) {
     String used = u.count() > 1 ? " (used " + u.count() + " times)" : "";
     if (def != null && def.usable() && !def.has(u.key())) {
-      ctx.report(
+      boolean hasFallback = u.value() != null && !u.value().isBlank();
+      ctx.reportAs(
+          hasFallback ? Severity.WARNING : MISSING_KEY.defaultSeverity(),
           MISSING_KEY,
           ctx.at(u.pointer()),
           "i18n key \""
@@ -121,7 +123,10 @@ public final class TranslationKeysCheck implements Check, ServedTranslationCheck
               + " translation file "
               + def.file()
               + " (the default locale)"
-              + used,
+              + used
+              + (hasFallback
+                  ? ": the product shows the fallback \"" + u.value() + "\" instead"
+                  : " and the module has no \"value\" fallback, so the product shows the bare key"),
           "add the key to that file, or correct the key in the descriptor");
     }
     List<Translations.Entry> others = new ArrayList<>();

@@ -13,7 +13,7 @@ public final class TranslationsDeclaredCheck implements Check {
   public static final Rule NOT_DECLARED =
       Rule.of(
           "translations/not-declared",
-          Severity.WARNING,
+          Severity.INFO,
           "The descriptor uses i18n keys but declares no translations, so the keys cannot be translated.");
 
   @Override

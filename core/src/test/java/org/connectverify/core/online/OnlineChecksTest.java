@@ -232,7 +232,7 @@ class OnlineChecksTest {
     assertEquals(
         List.of("skipped the checks that need the network (18 rules: online/*); pass --online to verify that the"
             + " deployment serves what the descriptor promises"),
-        r.notes());
+        r.notes().stream().filter(n -> n.startsWith("skipped the checks")).toList());
   }
 
   @Test

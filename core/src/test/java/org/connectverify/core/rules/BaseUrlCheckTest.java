@@ -62,7 +62,7 @@ class BaseUrlCheckTest {
             "{{localBaseUrl}}",
             "${addon.base-url}",
             "http://localhost:${local.server.port}",
-            "${APP_BASE_URL:https://x.ngrok.io}",
+            "${APP_BASE_URL:https://${APP_HOST}}",
             "{{ .BaseURL }}")) {
       assertEquals(List.of(), rules(templated), templated);
     }
@@ -106,11 +106,29 @@ class BaseUrlCheckTest {
     assertEquals(List.of(), rules("https://notatlassian.net"));
   }
 
+  private static List<String> rulesWithInstalled(String baseUrl) {
+    String d = RuleRun.withBaseUrl(baseUrl).replace("\"modules\": {}", "\"lifecycle\": {\"installed\": \"/installed\"},\n  \"modules\": {}");
+    return RuleRun.findings(d, "base-url/").stream().map(Finding::ruleId).toList();
+  }
+
   @Test
   void warnsAboutATrailingSlashEvenOnTheRootPath() {
-    assertEquals(List.of("base-url/trailing-slash"), rules("https://app.example.com/"));
-    assertEquals(List.of("base-url/trailing-slash"), rules("https://app.example.com/app/"));
-    assertEquals(List.of("base-url/localhost", "base-url/trailing-slash"), rules("http://localhost:3000/"));
+    assertEquals(List.of("base-url/trailing-slash"), rulesWithInstalled("https://app.example.com/"));
+    assertEquals(List.of("base-url/trailing-slash"), rulesWithInstalled("https://app.example.com/app/"));
+    assertEquals(
+        List.of("base-url/localhost", "base-url/trailing-slash"), rulesWithInstalled("http://localhost:3000/"));
+  }
+
+  @Test
+  void leavesATrailingSlashAloneWhenNoUrlStartsWithASlash() {
+    assertEquals(List.of(), rules("https://example.github.io/app/"));
+  }
+
+  @Test
+  void reportsATunnelHostEvenWhenATemplateDefaultGaveIt() {
+    assertEquals(List.of("base-url/tunnel-host"), rules("https://4f2a.ngrok-free.app"));
+    assertEquals(List.of("base-url/tunnel-host"), rules("${APP_BASE_URL:https://x.ngrok.io}"));
+    assertEquals(List.of("base-url/tunnel-host"), rules("https://quiet-owl-12.loca.lt"));
   }
 
   @Test

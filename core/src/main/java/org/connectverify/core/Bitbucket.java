@@ -1,0 +1,63 @@
+package org.connectverify.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a Bitbucket Cloud Connect descriptor. connect-verify checks Jira and Confluence apps; a Bitbucket app
+ * has other scopes, module types and webhook events, so every Jira/Confluence check would report errors that are not
+ * defects. Such a descriptor gets one note saying it was not checked, instead of findings.
+ */
+final class Bitbucket {
+  /** Scopes only Bitbucket has (Jira and Confluence's are READ, WRITE, ADMIN, ..., upper or lower case). */
+  private static final Set<String> SCOPES =
+      Set.of("repository", "pullrequest", "snippet", "issue", "wiki", "team", "account", "email", "webhook",
+          "pipeline", "runner", "project");
+  /** Module types only Bitbucket has. */
+  private static final Set<String> MODULE_TYPES =
+      Set.of("oauthConsumer", "repoPages", "repoPage", "repoSettings", "fileViews", "fileView", "profileTabs",
+          "profileTab", "linkers", "linkerValues", "postInstallRedirect", "webCards");
+  /** Bitbucket webhook events: {@code repo:push}, {@code pullrequest:created}, {@code issue:comment_created}. */
+  private static final Pattern EVENT = Pattern.compile("(repo|pullrequest|issue|project|pipeline|pipelines):[a-z_:]+");
+  /** Bitbucket URL context parameters: {@code {repository.uuid}}, {@code {repo_uuid}}, {@code {target_user.uuid}}. */
+  private static final Pattern PARAM = Pattern.compile("\\{(repository|repo_uuid|target_user|pullrequest|commit)[.}_]");
+
+  private Bitbucket() {}
+
+  /** What shows the descriptor is a Bitbucket app (for the note), or null when nothing does. */
+  static String signal(JsonNode root) {
+    for (JsonNode scope : root.path("scopes")) {
+      String s = scope.asText("").toLowerCase(Locale.ROOT);
+      String base = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
+      if (SCOPES.contains(base)) {
+        return "scope \"" + scope.asText() + "\"";
+      }
+    }
+    if (root.path("contexts").isArray()) {
+      return "\"contexts\"";
+    }
+    JsonNode modules = root.path("modules");
+    for (Iterator<String> it = modules.fieldNames(); it.hasNext(); ) {
+      String type = it.next();
+      if (MODULE_TYPES.contains(type)) {
+        return "module type \"" + type + "\"";
+      }
+    }
+    for (JsonNode hook : modules.path("webhooks")) {
+      String event = hook.path("event").asText("");
+      if (EVENT.matcher(event).matches()) {
+        return "webhook event \"" + event + "\"";
+      }
+    }
+    String text = modules.toString();
+    java.util.regex.Matcher m = PARAM.matcher(text);
+    if (m.find()) {
+      return "URL parameter \"" + text.substring(m.start(), Math.min(text.length(), text.indexOf('}', m.start()) + 1))
+          + "\"";
+    }
+    return null;
+  }
+}
