@@ -56,9 +56,21 @@ class ManifestTemplatingTest {
     assertTrue(withVar.findings().isEmpty(), rules(withVar)::toString);
 
     DescriptorLoader.Loaded fromEnv =
-        load(VerifyOptions.builder().environment(Map.of("CONNECT_KEY", "com.example.app-prod", "BASE_URL", "https://y.example.com")).build());
+        load(
+            VerifyOptions.builder()
+                .useEnvironment(true)
+                .environment(Map.of("CONNECT_KEY", "com.example.app-prod", "BASE_URL", "https://y.example.com"))
+                .build());
     assertEquals("com.example.app-prod", fromEnv.descriptor().key());
     assertEquals("https://y.example.com", fromEnv.descriptor().root().path("baseUrl").asText());
     assertTrue(fromEnv.findings().stream().map(Finding::ruleId).noneMatch(r -> r.startsWith("template/")));
+
+    // the environment a host passes (for atlassian-connect-express) fills a manifest only with --env-vars
+    DescriptorLoader.Loaded notAsked =
+        load(VerifyOptions.builder().environment(Map.of("CONNECT_KEY", "com.example.app-prod")).build());
+    assertTrue(
+        notAsked.findings().stream().anyMatch(f -> f.message().contains("${CONNECT_KEY}"))
+            || !"com.example.app-prod".equals(notAsked.descriptor().key()),
+        "the environment filled a manifest without --env-vars");
   }
 }
