@@ -61,6 +61,7 @@ public final class Checks {
     checks.add(new TranslationFilesCheck());
     checks.add(translationKeys);
     checks.add(new TranslationsDeclaredCheck());
+    checks.add(new org.connectverify.core.migration.ConnectRemainsCheck());
     // Online checks (rules made with Rule.online): run only with --online; every request starts before any check runs.
     checks.add(new DeploymentDownCheck());
     checks.add(new CertificateCheck());

@@ -25,6 +25,9 @@ final class InstalledLifecycleDiff implements DiffCheck {
 
   @Override
   public void check(DiffContext ctx) {
+    if (ctx.connectRetired()) {
+      return; // reported once by MigrationDiff
+    }
     String before = JsonText.text(ctx.oldAt(POINTER));
     if (before == null || before.isBlank()) {
       return;
