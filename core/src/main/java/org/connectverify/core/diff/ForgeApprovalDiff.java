@@ -73,19 +73,83 @@ final class ForgeApprovalDiff implements DiffCheck {
     providers(ctx, oldDoc, newDoc);
   }
 
+  /**
+   * Forge scopes the old version did not have, in one finding (a first Forge version often lists dozens). On a
+   * Connect app's first Forge version, Forge scopes that inherit what a Connect scope already granted need no approval
+   * (Atlassian's Connect-to-Forge update rules): read, search and readonly scopes of the product under READ, write
+   * scopes under WRITE, delete under DELETE, manage under ADMIN; those are listed as automatic.
+   */
   private static void scopes(DiffContext ctx, JsonNode oldDoc, JsonNode newDoc) {
     Map<String, String> before = forgeScopes(oldDoc);
-    String had = before.isEmpty() ? "the old version had none" : "old Forge scopes: " + String.join(", ", before.keySet());
+    boolean first = !ctx.older().origin().isManifest();
+    List<String> added = new ArrayList<>();
+    List<String> inherited = new ArrayList<>();
+    String firstAdded = null;
+    String firstInherited = null;
     for (Map.Entry<String, String> e : forgeScopes(newDoc).entrySet()) {
-      if (!before.containsKey(e.getKey())) {
-        ctx.report(
-            NEEDS_APPROVAL_FORGE_SCOPES,
-            ctx.newer().sourcePosition(e.getValue()),
-            "Forge scope " + JsonText.quoteFull(e.getKey()) + " is new (" + had + "): each customer's admin must"
-                + " approve the update, and until then the site keeps the old version",
-            HINT);
+      if (before.containsKey(e.getKey())) {
+        continue;
+      }
+      if (first && inherited(e.getKey(), ctx.older())) {
+        inherited.add(e.getKey());
+        firstInherited = firstInherited == null ? e.getValue() : firstInherited;
+      } else {
+        added.add(e.getKey());
+        firstAdded = firstAdded == null ? e.getValue() : firstAdded;
       }
     }
+    if (!added.isEmpty()) {
+      String had =
+          first
+              ? "beyond what the Connect scopes granted"
+              : before.isEmpty() ? "the old version had none" : "beyond " + String.join(", ", before.keySet());
+      ctx.report(
+          NEEDS_APPROVAL_FORGE_SCOPES,
+          ctx.newer().sourcePosition(firstAdded),
+          (added.size() == 1 ? "Forge scope " : added.size() + " Forge scopes are new (" + had + "): ")
+              + String.join(", ", added)
+              + (added.size() == 1 ? " is new (" + had + ")" : "")
+              + ": each customer's admin must approve the update, and until then the site keeps the old version",
+          HINT);
+    }
+    if (!inherited.isEmpty()) {
+      ctx.report(
+          AutomaticChanges.RULE,
+          ctx.newer().sourcePosition(firstInherited),
+          inherited.size() + " Forge scope" + (inherited.size() == 1 ? " inherits" : "s inherit")
+              + " what the Connect scopes already granted, so the first Forge version needs no approval for "
+              + (inherited.size() == 1 ? "it" : "them") + ": " + String.join(", ", inherited),
+          "a later version that adds such scopes needs approval; list every inherited scope in this first one");
+    }
+  }
+
+  /** Connect scope level needed for a Forge scope to be inherited, by its verb. */
+  private static final Map<String, String> INHERITED_BY =
+      Map.of("read", "READ", "readonly", "READ", "search", "READ", "write", "WRITE", "delete", "DELETE",
+          "manage", "ADMIN");
+
+  /** True when a Connect scope of the old descriptor already grants what this Forge scope of its product does. */
+  private static boolean inherited(String scope, Descriptor old) {
+    int colon = scope.indexOf(':');
+    if (colon <= 0) {
+      return false;
+    }
+    String product = old.product() == null ? "" : old.product().label();
+    if (product.isEmpty() || !scope.contains(product) || scope.contains("app-user-token")
+        || scope.contains("app-system-token")) {
+      return false;
+    }
+    String needs = INHERITED_BY.get(scope.substring(0, colon));
+    if (needs == null) {
+      return false;
+    }
+    for (JsonNode s : old.root().path("scopes")) {
+      String held = Scopes.normalize(s.asText(""));
+      if (Scopes.implies(held, needs)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Scope name to manifest pointer, for the scopes that are not Connect's ({@code :connect-*}). */
@@ -201,16 +265,22 @@ final class ForgeApprovalDiff implements DiffCheck {
       List<String[]> after = leaves(newDoc.path("permissions").path(section), "/permissions/" + section);
       List<String> had = new ArrayList<>();
       before.forEach(l -> had.add(l[0] + "=" + l[1]));
+      List<String> adds = new ArrayList<>();
+      String first = null;
       for (String[] l : after) {
         if (had.contains(l[0] + "=" + l[1])) {
           continue;
         }
+        adds.add(l[0].substring(("/permissions/" + section).length() + 1).replace('/', '.') + " "
+            + JsonText.quoteFull(l[1]));
+        first = first == null ? l[2] : first;
+      }
+      if (!adds.isEmpty()) {
         ctx.report(
             NEEDS_APPROVAL_PERMISSIONS,
-            ctx.newer().sourcePosition(l[2]),
-            "permissions." + section + " adds " + l[0].substring(("/permissions/" + section).length() + 1)
-                .replace('/', '.') + " " + JsonText.quoteFull(l[1]) + ": each customer's admin must approve the"
-                + " update (a major version)",
+            ctx.newer().sourcePosition(first),
+            "permissions." + section + " adds " + String.join(", ", adds) + ": each customer's admin must approve"
+                + " the update (a major version)",
             HINT);
       }
     }

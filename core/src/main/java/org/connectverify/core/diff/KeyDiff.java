@@ -37,6 +37,8 @@ final class KeyDiff implements DiffCheck {
       return;
     }
     if (after != null && ctx.newer().origin().isManifest() && after.contains("${")) {
+      ctx.claimOld(POINTER);
+      ctx.claimNew(POINTER);
       return; // an unfilled ${VAR}: the run's notes say so and how to pass the production value
     }
     if (ctx.newer().origin().isManifest() && !ctx.newer().origin().document().path("app").path("connect").isObject()) {

@@ -32,9 +32,28 @@ final class ModulesDiff implements DiffCheck {
           "A Connect module moves to a native Forge module under another key: existing macros, bookmarked URLs and"
               + " data that name the Connect key stop working.");
 
+  public static final Rule PAGE_FORGE_KEY_CHANGED =
+      Rule.of(
+          "diff/page-forge-key-changed",
+          Severity.WARNING,
+          "A Connect page moves to a native Forge page under another key: bookmarked and linked Connect URLs of the"
+              + " page stop forwarding to it.");
+
+  /** Connect module types that are pages: under another Forge key only their URLs break, no content or data. */
+  private static final java.util.Set<String> PAGES =
+      java.util.Set.of(
+          "generalPages",
+          "adminPages",
+          "configurePage",
+          "postInstallPage",
+          "jiraProjectPages",
+          "jiraProjectTabPanels",
+          "jiraProjectAdminTabPanels",
+          "spaceToolsTabs");
+
   @Override
   public List<Rule> rules() {
-    return List.of(MODULE_REMOVED, MODULE_RENAMED, MODULE_FORGE_KEY_CHANGED);
+    return List.of(MODULE_REMOVED, MODULE_RENAMED, MODULE_FORGE_KEY_CHANGED, PAGE_FORGE_KEY_CHANGED);
   }
 
   @Override
@@ -80,12 +99,17 @@ final class ModulesDiff implements DiffCheck {
       }
       if (r.key() != null && other != null) {
         taken.add(other.pointer());
+        boolean page = PAGES.contains(r.type());
         ctx.report(
-            MODULE_FORGE_KEY_CHANGED,
+            page ? PAGE_FORGE_KEY_CHANGED : MODULE_FORGE_KEY_CHANGED,
             ctx.newer().sourcePosition(other.pointer() + (other.key() == null ? "" : "/key")),
             r.describe() + " is replaced by the native Forge module " + other.type() + " "
                 + (other.key() == null ? "without a key" : JsonText.quoteFull(other.key()))
-                + ": only a Forge module with the Connect key takes over, so " + ModuleImpact.ofRemoving(r.type()),
+                + ": only a Forge module with the Connect key takes over, so "
+                + (page
+                    ? "bookmarks and links to the Connect page (/plugins/servlet/ac/<app key>/" + r.key()
+                        + ") stop forwarding to it"
+                    : ModuleImpact.ofRemoving(r.type())),
             "give the " + other.type() + " module the Connect key: key: " + r.key(),
             List.of(new Finding.Related(ctx.inOld(r.pointer()), "Connect module")));
         continue;
