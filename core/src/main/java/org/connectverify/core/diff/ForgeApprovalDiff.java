@@ -90,7 +90,7 @@ final class ForgeApprovalDiff implements DiffCheck {
       if (before.containsKey(e.getKey())) {
         continue;
       }
-      if (first && inherited(e.getKey(), ctx.older())) {
+      if (first && inherited(e.getKey(), ctx.older(), ctx.newer())) {
         inherited.add(e.getKey());
         firstInherited = firstInherited == null ? e.getValue() : firstInherited;
       } else {
@@ -129,12 +129,16 @@ final class ForgeApprovalDiff implements DiffCheck {
           "manage", "ADMIN");
 
   /** True when a Connect scope of the old descriptor already grants what this Forge scope of its product does. */
-  private static boolean inherited(String scope, Descriptor old) {
+  private static boolean inherited(String scope, Descriptor old, Descriptor newer) {
     int colon = scope.indexOf(':');
     if (colon <= 0) {
       return false;
     }
-    String product = old.product() == null ? "" : old.product().label();
+    org.connectverify.core.Product p =
+        old.product() == org.connectverify.core.Product.JIRA || old.product() == org.connectverify.core.Product.CONFLUENCE
+            ? old.product()
+            : newer.product();
+    String product = p == null ? "" : p.label();
     if (product.isEmpty() || !scope.contains(product) || scope.contains("app-user-token")
         || scope.contains("app-system-token")) {
       return false;
