@@ -86,6 +86,20 @@ final class ForgeModules {
     return null;
   }
 
+  /**
+   * The native module whose key is this key once its unfilled {@code ${VAR}} placeholders are taken as empty
+   * ({@code zenuml-macro${LITE_KEY_SUFFIX}}), or null.
+   */
+  Native withKeyIfEmpty(String key) {
+    for (Native n : modules) {
+      if (key != null && n.key() != null && n.key().contains("${")
+          && key.equals(n.key().replaceAll("\\$\\{[^}]*\\}", ""))) {
+        return n;
+      }
+    }
+    return null;
+  }
+
   /** The native modules of a type that can replace a Connect module of {@code connectType}, in manifest order. */
   List<Native> replacing(String connectType) {
     Set<String> types = REPLACES.getOrDefault(connectType, Set.of());

@@ -68,6 +68,18 @@ final class ModulesDiff implements DiffCheck {
     for (ModuleMatching.Ref r : m.removed()) {
       ctx.claimOld(r.pointer());
       ForgeModules.Native same = r.key() == null ? null : forge.withKey(r.key());
+      ForgeModules.Native templated = r.key() == null || same != null ? null : forge.withKeyIfEmpty(r.key());
+      if (templated != null) {
+        taken.add(templated.pointer());
+        ctx.report(
+            AutomaticChanges.RULE,
+            ctx.newer().sourcePosition(templated.pointer() + "/key"),
+            r.describe() + " moves to the native Forge module " + templated.type() + " "
+                + JsonText.quoteFull(templated.key()) + ", the same key only where the placeholder is empty",
+            "deploy production with the placeholder empty, so the Forge module keeps the Connect key; otherwise"
+                + " existing uses of the Connect module break");
+        continue;
+      }
       if (same != null) {
         taken.add(same.pointer());
         ctx.report(
