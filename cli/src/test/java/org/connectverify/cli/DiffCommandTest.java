@@ -41,6 +41,28 @@ class DiffCommandTest {
     assertEquals(1, CliRun.of("diff", "--fail-on", "warning", old, neu).code());
   }
 
+  private static final String MANIFEST =
+      "app:\n  id: ari:cloud:ecosystem::app/0f5c7a4e-8c1d-4d7e-9b1a-2f3e4d5c6b7a\n  connect:\n"
+          + "    key: ${CONNECT_KEY}\n    remote: connect\nremotes:\n  - key: connect\n"
+          + "    baseUrl: https://app.example.com\n    operations: [compute]\npermissions:\n  scopes:\n"
+          + "    - read:connect-jira\n    - read:jira-work\n"
+          + "connectModules:\n  jira:generalPages:\n    - key: home\n"
+          + "      name: {value: Home}\n      url: /home\n      location: system.top.navigation.bar\n";
+
+  @Test
+  void aDescriptorComparesWithAManifestWhoseKeyIsFilledWithVar() throws Exception {
+    String old = write("old.json", OLD);
+    String manifest = write("manifest.yml", MANIFEST);
+    CliRun filled = CliRun.of("diff", "--var", "CONNECT_KEY=com.example.app", old, manifest);
+    assertEquals(0, filled.code(), filled.out() + filled.err());
+    assertTrue(filled.out().contains("note: Marketplace update: minor: rolls out automatically"), filled.out());
+    CliRun other = CliRun.of("diff", "--var", "CONNECT_KEY=com.example.other", old, manifest);
+    assertEquals(1, other.code(), other.out());
+    assertTrue(other.out().contains("manifest.yml:4:10: error: app key changes"), other.out());
+    CliRun md = CliRun.of("diff", "--format", "markdown", "--var", "CONNECT_KEY=com.example.app", old, manifest);
+    assertTrue(md.out().startsWith("## Release notes: `com.example.app`"), md.out());
+  }
+
   @Test
   void identicalDescriptorsAreClean() throws Exception {
     CliRun r = CliRun.of("diff", write("old.json", OLD), write("new.json", OLD));

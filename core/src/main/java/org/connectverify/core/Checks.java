@@ -74,6 +74,8 @@ public final class Checks {
     checks.add(new org.connectverify.core.manifest.ConnectScopesCheck());
     checks.add(new org.connectverify.core.manifest.ForgeTranslationsCheck());
     checks.add(new org.connectverify.core.manifest.MigrationModuleCheck());
+    // End-of-support readiness of a manifest (rules in category migration): what Connect remains before 31 January 2027.
+    checks.add(new org.connectverify.core.migration.ConnectRemainsCheck());
     // Online checks (rules made with Rule.online): run only with --online; every request starts before any check runs.
     checks.add(new DeploymentDownCheck());
     checks.add(new CertificateCheck());

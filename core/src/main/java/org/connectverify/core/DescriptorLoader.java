@@ -52,7 +52,8 @@ public final class DescriptorLoader {
 
   /** True when a file of this name is read as a Forge manifest ({@code manifest.yml}, or any YAML file). */
   public static boolean isManifestName(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
+    // a diff side read from git is shown as "path@REV", a URL may carry a query
+    String n = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("(@[^/]*|[?#].*)$", "");
     return n.endsWith(".yml") || n.endsWith(".yaml");
   }
 

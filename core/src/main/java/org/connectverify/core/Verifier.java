@@ -219,7 +219,8 @@ public final class Verifier {
 
   /** True for a check of the manifest itself (category {@code manifest}): the only ones a plain Forge app gets. */
   private static boolean manifestOnly(Check check) {
-    return !check.rules().isEmpty() && check.rules().stream().allMatch(r -> r.category().equals("manifest"));
+    return !check.rules().isEmpty()
+        && check.rules().stream().allMatch(r -> r.category().equals("manifest") || r.category().equals("migration"));
   }
 
   /** True for a check that only reports rules needing the network. */

@@ -45,7 +45,8 @@ public final class DiffMojo extends AbstractMojo {
   private static final Pattern COORDINATES = Pattern.compile("[^:/\\\\\\s]+(:[^:/\\\\\\s]+){2,4}");
 
   /**
-   * The released descriptor: a file, an http(s) URL (needs {@code online}), {@code git:REV:path}, or the
+   * The released descriptor (or Forge {@code manifest.yml}): a file, an http(s) URL (needs {@code online}),
+   * {@code git:REV:path}, or the
    * coordinates {@code groupId:artifactId[:extension[:classifier]]:version} of a released artifact that packages
    * {@code atlassian-connect.json}.
    */
@@ -56,7 +57,7 @@ public final class DiffMojo extends AbstractMojo {
   @Parameter(property = "connect.previousDescriptorEntry")
   String previousDescriptorEntry;
 
-  /** The descriptor about to be released. */
+  /** The descriptor about to be released, or the Forge {@code manifest.yml} that carries the app's Connect parts. */
   @Parameter(
       property = "connect.descriptor",
       defaultValue = "${project.basedir}/src/main/resources/atlassian-connect.json")

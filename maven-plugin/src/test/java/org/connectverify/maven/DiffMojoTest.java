@@ -53,6 +53,26 @@ class DiffMojoTest {
   }
 
   @Test
+  void comparesTheReleasedDescriptorWithTheForgeManifestAboutToBeReleased() throws Exception {
+    Path manifest = dir.resolve("manifest.yml");
+    Files.writeString(
+        manifest,
+        "app:\n  id: ari:cloud:ecosystem::app/0f5c7a4e-8c1d-4d7e-9b1a-2f3e4d5c6b7a\n  connect:\n"
+            + "    key: com.example.forge-app\n    remote: connect\nremotes:\n  - key: connect\n"
+            + "    baseUrl: https://app.example.com\n    operations: [compute]\npermissions:\n  scopes:\n"
+            + "    - read:connect-jira\nconnectModules:\n  jira:generalPages:\n    - key: home\n"
+            + "      name: {value: Home}\n      url: /home\n      location: system.top.navigation.bar\n");
+    DiffMojo m = mojo(released(DESCRIPTOR), DESCRIPTOR);
+    m.descriptor = manifest.toFile();
+    MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+    assertTrue(e.getMessage().startsWith("connect-verify diff: 1 error"), e.getMessage());
+    DiffMojo same = mojo(released(DESCRIPTOR), DESCRIPTOR);
+    Files.writeString(manifest, Files.readString(manifest).replace("com.example.forge-app", "com.example.app"));
+    same.descriptor = manifest.toFile();
+    assertDoesNotThrow(same::execute);
+  }
+
+  @Test
   void approvalNeedingChangesFailOnlyAtWarning() throws Exception {
     String widened = DESCRIPTOR.replace("[\"READ\"]", "[\"READ\", \"WRITE\"]");
     assertDoesNotThrow(mojo(released(DESCRIPTOR), widened)::execute);

@@ -24,6 +24,9 @@ final class ApiVersionDiff implements DiffCheck {
 
   @Override
   public void check(DiffContext ctx) {
+    if (ctx.newer().origin().isManifest()) {
+      return; // a manifest has no apiVersion: Forge decides major or minor by what the update asks for
+    }
     String before = version(ctx.oldAt(POINTER));
     String after = version(ctx.newAt(POINTER));
     if (before.equals(after)) {

@@ -22,6 +22,9 @@ final class BaseUrlDiff implements DiffCheck {
 
   @Override
   public void check(DiffContext ctx) {
+    if (ctx.connectRetired()) {
+      return; // reported once by MigrationDiff
+    }
     String before = JsonText.text(ctx.oldAt(POINTER));
     String after = JsonText.text(ctx.newAt(POINTER));
     if (before == null || before.isBlank() || (after != null && trim(before).equals(trim(after)))) {

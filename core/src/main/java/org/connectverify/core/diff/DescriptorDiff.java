@@ -1,7 +1,9 @@
 package org.connectverify.core.diff;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.connectverify.core.Descriptor;
 import org.connectverify.core.DescriptorLoader;
@@ -50,6 +52,9 @@ public final class DescriptorDiff {
     if (a != null && b != null) {
       DiffContext ctx = new DiffContext(a, b, findings);
       for (DiffCheck check : DiffChecks.defaults()) {
+        if (ctx.isDifferentApp()) {
+          break; // a manifest without app.connect is another app: what else changed does not reach customers
+        }
         InternalRules.guard(
             "diff check " + check.getClass().getSimpleName(),
             () -> check.check(ctx),
@@ -60,7 +65,7 @@ public final class DescriptorDiff {
     }
     List<Finding> effective = options.effective(findings);
     if (a != null && b != null) {
-      notes.add(verdict(effective));
+      notes.add(b.origin().isManifest() ? forgeVerdict(effective, !a.origin().isManifest()) : verdict(effective));
     }
     return new Report(Version.get(), checked, effective, options.failOn(), notes);
   }
@@ -119,6 +124,50 @@ public final class DescriptorDiff {
     } else {
       return "Marketplace update: none (the descriptors are equivalent)";
     }
+    return "Marketplace update: "
+        + kind
+        + (breaking == 0
+            ? "; nothing breaks existing installs"
+            : breaking == 1
+                ? "; 1 change breaks existing installs or loses customer data"
+                : "; " + breaking + " changes break existing installs or lose customer data");
+  }
+
+  /** Why a Forge update needs each admin's approval, by rule. */
+  private static final Map<String, String> APPROVAL_REASONS = approvalReasons();
+
+  private static Map<String, String> approvalReasons() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("diff/needs-approval-scopes", "new Connect scopes");
+    m.put("diff/needs-approval-forge-scopes", "new Forge scopes");
+    m.put("diff/needs-approval-remotes", "a new remote, region or end-user data storage");
+    m.put("diff/breaking-base-url", "a changed remote baseUrl");
+    m.put("diff/breaking-region-base-url", "a changed region URL");
+    m.put("diff/needs-approval-permissions", "new content or external permissions");
+    m.put("diff/needs-approval-providers", "auth provider changes");
+    m.put("diff/needs-approval-licensing", "licensing switches between free and paid");
+    return m;
+  }
+
+  /**
+   * What Forge will make of an update whose new side is a manifest: major when anything in it needs each admin's
+   * approval (Forge versioning rules), otherwise minor, rolled out automatically.
+   */
+  static String forgeVerdict(List<Finding> findings, boolean firstForgeVersion) {
+    List<String> reasons = new ArrayList<>();
+    for (Map.Entry<String, String> e : APPROVAL_REASONS.entrySet()) {
+      if (findings.stream().anyMatch(f -> f.ruleId().equals(e.getKey()))) {
+        reasons.add(e.getValue());
+      }
+    }
+    long breaking = findings.stream().filter(f -> breaking(f.ruleId())).count();
+    String kind =
+        reasons.isEmpty()
+            ? "minor: rolls out automatically (to every site within about 120 hours, no approval"
+                + (firstForgeVersion ? "; the first Forge version asks for nothing beyond the Connect version" : "")
+                + ")"
+            : "major: every admin must approve (" + String.join(", ", reasons) + "); until then each site keeps the"
+                + " old version";
     return "Marketplace update: "
         + kind
         + (breaking == 0

@@ -12,6 +12,7 @@ public final class DiffChecks {
     return List.of(
         new KeyDiff(),
         new BaseUrlDiff(),
+        new RegionBaseUrlDiff(),
         new AuthenticationDiff(),
         new InstalledLifecycleDiff(),
         new SignedInstallDiff(),
@@ -21,6 +22,8 @@ public final class DiffChecks {
         new ModulesDiff(),
         new ConditionsDiff(),
         new LocalesDiff(),
+        new MigrationDiff(),
+        new ForgeApprovalDiff(),
         new AutomaticChanges());
   }
 

@@ -36,6 +36,29 @@ final class DiffContext {
     return newer;
   }
 
+  /**
+   * True when the new side is a Forge app that kept its Connect key but no Connect modules (a fully adopted app):
+   * its Connect remote, lifecycle callbacks and Connect translations retire on purpose, and its modules are judged
+   * one by one against the native ones.
+   */
+  boolean connectRetired() {
+    return newer.origin().isManifest()
+        && !newer.origin().connect()
+        && newer.key() != null
+        && older.origin().connect();
+  }
+
+  private boolean differentApp;
+
+  /** Marks the new side as another app altogether (no app.connect): the other checks have nothing to compare. */
+  void differentApp() {
+    differentApp = true;
+  }
+
+  boolean isDifferentApp() {
+    return differentApp;
+  }
+
   JsonNode oldAt(String pointer) {
     return older.at(pointer);
   }

@@ -25,6 +25,9 @@ final class InstalledLifecycleDiff implements DiffCheck {
 
   @Override
   public void check(DiffContext ctx) {
+    if (ctx.connectRetired()) {
+      return; // reported once by MigrationDiff
+    }
     String before = JsonText.text(ctx.oldAt(POINTER));
     if (before == null || before.isBlank()) {
       return;
@@ -44,8 +47,8 @@ final class InstalledLifecycleDiff implements DiffCheck {
           "keep lifecycle.installed pointing at a handler that answers 200 or 204");
       return;
     }
-    if (resolve(base, before).equals(resolve(base, after))) {
-      return;
+    if (route(resolve(base, before)).equals(route(resolve(base, after)))) {
+      return; // the same route; a changed query (a build's version stamp, say) reaches the same handler
     }
     ctx.claimOld(POINTER);
     ctx.claimNew(POINTER);
@@ -58,6 +61,14 @@ final class InstalledLifecycleDiff implements DiffCheck {
             + JsonText.quoteFull(after)
             + ": installs and upgrades fail unless the new URL answers 200 or 204 the moment the update rolls out",
         "keep the old path " + JsonText.quoteFull(before) + "; if the handler moves, serve it at both paths");
+  }
+
+  /** The URL without its query and fragment. */
+  private static String route(String url) {
+    int q = url.indexOf('?');
+    int h = url.indexOf('#');
+    int cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
+    return cut < 0 ? url : url.substring(0, cut);
   }
 
   /** An absolute URL as it is; a relative one appended to the baseUrl. */

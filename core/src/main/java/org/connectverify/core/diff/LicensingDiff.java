@@ -18,17 +18,51 @@ final class LicensingDiff implements DiffCheck {
           "The update switches enableLicensing (free to paid, or back): each customer's admin must approve it, and"
               + " until then the customer keeps the old version.");
 
+  public static final Rule BREAKING_LICENSING_DROPPED =
+      Rule.of(
+          "diff/breaking-licensing-dropped",
+          Severity.ERROR,
+          "A paid app's licensing or editions setting disappears from the new version: it ships unlicensed (or"
+              + " without editions), so paying customers' licences stop being enforced.");
+
   private static final String POINTER = "/enableLicensing";
+  private static final String EDITIONS = "/editionsEnabled";
 
   @Override
   public List<Rule> rules() {
-    return List.of(NEEDS_APPROVAL_LICENSING);
+    return List.of(NEEDS_APPROVAL_LICENSING, BREAKING_LICENSING_DROPPED);
   }
 
   @Override
   public void check(DiffContext ctx) {
     boolean before = JsonText.isTrue(ctx.oldAt(POINTER));
     boolean after = JsonText.isTrue(ctx.newAt(POINTER));
+    boolean manifest = ctx.newer().origin().isManifest();
+    if (JsonText.isTrue(ctx.oldAt(EDITIONS)) && !JsonText.isTrue(ctx.newAt(EDITIONS))) {
+      ctx.claimOld(EDITIONS);
+      ctx.claimNew(EDITIONS);
+      ctx.report(
+          BREAKING_LICENSING_DROPPED,
+          ctx.newAt(EDITIONS).isMissingNode() ? ctx.keyInOld(EDITIONS) : ctx.inNew(EDITIONS),
+          (manifest ? "app.licensing.editionsEnabled" : "editionsEnabled")
+              + " is no longer true: customers on a paid edition lose what their edition unlocks",
+          manifest ? "keep app.licensing.editionsEnabled: true" : "keep editionsEnabled: true");
+    }
+    if (before && ctx.newAt(POINTER).isMissingNode()) {
+      ctx.claimOld(POINTER);
+      ctx.claimNew(POINTER);
+      ctx.report(
+          BREAKING_LICENSING_DROPPED,
+          ctx.keyInOld(POINTER),
+          manifest
+              ? "the paid app's manifest has no app.licensing.enabled: the Forge version ships unlicensed, so every"
+                  + " site can use it without a licence and licence checks in the app see none"
+              : "enableLicensing: true is dropped: the app ships unlicensed, so licence checks see none",
+          manifest
+              ? "set app.licensing.enabled: true in the manifest (a paid Connect app must keep it on Forge)"
+              : "keep enableLicensing: true; to make the app free on purpose, set it to false");
+      return;
+    }
     if (before == after) {
       return;
     }

@@ -24,6 +24,9 @@ final class LocalesDiff implements DiffCheck {
 
   @Override
   public void check(DiffContext ctx) {
+    if (ctx.connectRetired()) {
+      return; // reported once by MigrationDiff
+    }
     JsonNode before = ctx.oldAt(POINTER);
     JsonNode after = ctx.newAt(POINTER);
     if (!before.isObject()) {

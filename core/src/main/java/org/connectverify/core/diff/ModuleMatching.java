@@ -25,6 +25,10 @@ final class ModuleMatching {
   record Ref(String type, String pointer, JsonNode node, String key, int order) {
     /** {@code module "key" (type)}, {@code webhook for "event" (webhooks)} or {@code module #2 (type)}. */
     String describe() {
+      String hook = type.equals(WEBHOOKS) ? JsonText.text(node.get("event")) : null;
+      if (hook != null) {
+        return "webhook for \"" + hook + "\"";
+      }
       if (key != null) {
         return "module \"" + key + "\" (" + type + ")";
       }
@@ -132,6 +136,20 @@ final class ModuleMatching {
   private void match() {
     boolean[] usedOld = new boolean[oldRefs.size()];
     boolean[] usedNew = new boolean[newRefs.size()];
+    // webhooks are the same by event and url, whatever their keys (a manifest names them webhook-1, webhook-2, ...)
+    for (Ref o : oldRefs) {
+      if (!o.type().equals(WEBHOOKS) || JsonText.text(o.node().get("event")) == null) {
+        continue;
+      }
+      for (Ref n : newRefs) {
+        if (!usedNew[n.order()] && n.type().equals(WEBHOOKS) && sameHook(o.node(), n.node())) {
+          usedOld[o.order()] = true;
+          usedNew[n.order()] = true;
+          matched.add(new Pair(o, n, 1));
+          break;
+        }
+      }
+    }
     // same key, same type; then same key, another type
     for (boolean sameType : new boolean[] {true, false}) {
       for (Ref o : oldRefs) {
@@ -155,7 +173,7 @@ final class ModuleMatching {
           continue;
         }
         for (Ref n : newRefs) {
-          if (usedNew[n.order()] || n.key() != null || !o.type().equals(n.type())) {
+          if (usedNew[n.order()] || (n.key() != null && !keyIsNoise(n)) || !o.type().equals(n.type())) {
             continue;
           }
           String event = JsonText.text(o.node().get("event"));
@@ -210,6 +228,18 @@ final class ModuleMatching {
         added.add(n);
       }
     }
+  }
+
+  private static final String WEBHOOKS = "webhooks";
+
+  private static boolean sameHook(JsonNode a, JsonNode b) {
+    return java.util.Objects.equals(JsonText.text(a.get("event")), JsonText.text(b.get("event")))
+        && java.util.Objects.equals(JsonText.text(a.get("url")), JsonText.text(b.get("url")));
+  }
+
+  /** True for webhooks, which customers know by event and url, never by key. */
+  static boolean keyIsNoise(Ref r) {
+    return r.type().equals(WEBHOOKS);
   }
 
   /**

@@ -34,11 +34,13 @@ final class ScopesDiff implements DiffCheck {
     Map<String, String> news = scopes(ctx.newAt(POINTER));
     ctx.claimOld(POINTER);
     ctx.claimNew(POINTER);
-    String oldList = olds.isEmpty() ? "the old descriptor declares none" : "old scopes: " + list(olds);
+    List<String> oldSpelled = new ArrayList<>();
+    olds.values().forEach(p -> oldSpelled.add(spelled(ctx.older(), p)));
+    String oldList = olds.isEmpty() ? "the old version declares none" : "old scopes: " + String.join(", ", oldSpelled);
     for (Map.Entry<String, String> e : news.entrySet()) {
       String scope = e.getKey();
       String pointer = e.getValue();
-      String shown = JsonText.quote(ctx.newAt(pointer).asText());
+      String shown = JsonText.quote(spelled(ctx.newer(), pointer));
       if (olds.containsKey(scope)) {
         String before = ctx.oldAt(olds.get(scope)).asText();
         if (!before.equals(ctx.newAt(pointer).asText())) {
@@ -57,14 +59,16 @@ final class ScopesDiff implements DiffCheck {
             ctx.inNew(pointer),
             holder == null
                 ? "scope " + shown + " is added; it grants nothing that needs approval"
-                : "scope " + shown + " is added, but the old scope " + holder + " already grants it",
+                : "scope " + shown + " is added, but the old scope " + spelled(ctx.older(), olds.get(holder))
+                    + " already grants it",
             AutomaticChanges.HINT);
         continue;
       }
       String narrower = narrowerHeld(olds, scope);
       String what =
           narrower != null
-              ? "scope " + shown + " widens the app's access beyond " + narrower + " (" + oldList + ")"
+              ? "scope " + shown + " widens the app's access beyond " + spelled(ctx.older(), olds.get(narrower))
+                  + " (" + oldList + ")"
               : "scope " + shown + " is new (" + oldList + ")";
       ctx.report(
           NEEDS_APPROVAL_SCOPES,
@@ -78,13 +82,14 @@ final class ScopesDiff implements DiffCheck {
       if (news.containsKey(scope)) {
         continue;
       }
-      String shown = JsonText.quote(ctx.oldAt(e.getValue()).asText());
+      String shown = JsonText.quote(spelled(ctx.older(), e.getValue()));
       String holder = holder(news, scope);
       ctx.report(
           AutomaticChanges.RULE,
           ctx.inOld(e.getValue()),
           holder != null
-              ? "scope " + shown + " is removed, but the new scope " + holder + " still grants it"
+              ? "scope " + shown + " is removed, but the new scope " + spelled(ctx.newer(), news.get(holder))
+                  + " still grants it"
               : "scope " + shown + " is removed: the app loses this access (no approval needed)",
           holder != null
               ? AutomaticChanges.HINT
@@ -127,7 +132,15 @@ final class ScopesDiff implements DiffCheck {
     return best;
   }
 
-  private static String list(Map<String, String> scopes) {
-    return String.join(", ", new ArrayList<>(scopes.keySet()));
+  /** The scope as its file spells it: {@code READ} in a descriptor, {@code read:connect-jira} in a manifest. */
+  private static String spelled(org.connectverify.core.Descriptor side, String pointer) {
+    if (!side.origin().isManifest()) {
+      return side.at(pointer).asText();
+    }
+    String source = side.origin().toSource(pointer);
+    JsonNode node = side.origin().document().at(source);
+    return node.isTextual()
+        ? node.asText()
+        : org.connectverify.core.json.Pointers.unescape(org.connectverify.core.json.Pointers.lastToken(source));
   }
 }

@@ -91,22 +91,27 @@ public final class ConnectParts {
     Product prefixProduct = productOf(manifest);
     JsonNode connectModules = manifest.path("connectModules");
     boolean connect = prefixProduct != null && hasItems(connectModules);
-    if (!connect) {
-      String reason =
-          manifest.path("app").path("connect").isObject()
-              ? "a Forge app with app.connect but no Connect modules"
-              : "a Forge app without Connect parts";
-      return new Mapped(d, Origin.manifest(manifest, at, false), chosen, reason);
+    if (!connect && !manifest.path("app").path("connect").isObject()) {
+      return new Mapped(d, Origin.manifest(manifest, at, false), chosen, "a Forge app without Connect parts");
     }
-    Product product = chosen != null ? chosen : prefixProduct;
+    // A Forge app that kept app.connect but no Connect modules still has its Connect key, remote, licensing and
+    // scopes: mapped too, so that a diff compares them; verify checks only the manifest's own rules for it.
+    Product product = chosen != null ? chosen : connect ? prefixProduct : keptProductOf(manifest);
     String reason =
-        chosen != null
-            ? "chosen with --product"
-            : "connectModules use the \"" + prefixProduct.label() + ":\" prefix";
+        !connect
+            ? "a Forge app with app.connect but no Connect modules"
+            : chosen != null
+                ? "chosen with --product"
+                : "connectModules use the \"" + prefixProduct.label() + ":\" prefix";
     // the modules of the product chosen, when the manifest has any; else those it has (--product jira on a Confluence
     // manifest checks its confluence: modules against Jira, as it would a Confluence descriptor)
-    Product prefixed = product == Product.COMMON || !hasPrefix(connectModules, product) ? prefixProduct : product;
-    String prefix = prefixed.label() + ":";
+    Product prefixed =
+        product == null
+                || product == Product.COMMON
+                || (prefixProduct != null && !hasPrefix(connectModules, product))
+            ? prefixProduct
+            : product;
+    String prefix = (prefixed == null ? Product.JIRA : prefixed).label() + ":";
 
     JsonNode connectPart = manifest.path("app").path("connect");
     if (connectPart.path("key").isValueNode()) {
@@ -210,7 +215,26 @@ public final class ConnectParts {
       d.set("modules", modules);
       at.put("/modules", "/connectModules");
     }
-    return new Mapped(d, Origin.manifest(manifest, at, true), product, reason);
+    return new Mapped(d, Origin.manifest(manifest, at, connect), connect ? product : chosen, reason);
+  }
+
+  /** For a manifest without Connect modules: the product of its Connect scopes, else of its native modules. */
+  private static Product keptProductOf(JsonNode manifest) {
+    String scopes = manifest.path("permissions").path("scopes").toString();
+    if (scopes.contains(":connect-confluence")) {
+      return Product.CONFLUENCE;
+    }
+    if (scopes.contains(":connect-jira")) {
+      return Product.JIRA;
+    }
+    int jira = 0;
+    int confluence = 0;
+    for (Iterator<String> it = manifest.path("modules").fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      jira += name.startsWith("jira:") ? 1 : 0;
+      confluence += name.startsWith("confluence:") ? 1 : 0;
+    }
+    return confluence > jira ? Product.CONFLUENCE : jira > 0 ? Product.JIRA : null;
   }
 
   /** The remote {@code app.connect.remote} names, with its index in {@code remotes}; null when there is none. */

@@ -13,7 +13,8 @@ import org.connectverify.core.Severity;
 /**
  * A summary a release manager can paste into a ticket, a pull request or a GitHub job summary: the overall verdict,
  * a verdict per app (descriptor) with its counts, the counts by severity, the run's notes and the findings table.
- * Cell text is escaped so pipes, brackets and HTML in messages cannot break the table.
+ * Cell text is escaped so pipes, brackets and HTML in messages cannot break the table. A {@code diff} report is
+ * written as release notes instead, grouped by what each change does to customers who already have the app.
  */
 public final class MarkdownReporter implements Reporter {
   private final ReportSettings settings;
@@ -24,6 +25,10 @@ public final class MarkdownReporter implements Reporter {
 
   @Override
   public void write(Report report, Writer out) throws IOException {
+    if (isDiff(report)) {
+      writeReleaseNotes(report, out);
+      return;
+    }
     out.write("## connect-verify: " + (report.failed() ? "FAILED" : "passed") + "\n\n");
     out.write(
         report.summary() + "; the run fails on "
@@ -71,6 +76,57 @@ public final class MarkdownReporter implements Reporter {
               + " | [" + cell(f.ruleId()) + "](" + settings.rule(f.ruleId()).docUrl() + ")"
               + " | " + code(f.position().describe())
               + " | " + cell(message) + " |\n");
+    }
+  }
+
+  private static final String VERDICT = "Marketplace update: ";
+
+  /** A {@code connect-verify diff} report: it always ends with the Marketplace verdict note. */
+  private static boolean isDiff(Report report) {
+    return report.notes().stream().anyMatch(n -> n.startsWith(VERDICT)) && report.descriptors().size() == 2;
+  }
+
+  /**
+   * A release diff as release notes: what the update is to the Marketplace, then the changes grouped by what they do
+   * to customers who have the app (break or lose data, need each admin's approval, roll out automatically), each with
+   * where it is and what to do instead, then the other notes.
+   */
+  private void writeReleaseNotes(Report report, Writer out) throws IOException {
+    Report.Checked older = report.descriptors().get(0);
+    Report.Checked newer = report.descriptors().get(1);
+    String app = newer.key() != null ? newer.key() : older.key();
+    out.write("## Release notes" + (app == null ? "" : ": " + code(app)) + "\n\n");
+    out.write(code(older.file()) + " → " + code(newer.file())
+        + (newer.product() == null ? "" : " (" + newer.product().label() + ")") + "\n\n");
+    String verdict = report.notes().stream().filter(n -> n.startsWith(VERDICT)).findFirst().orElse("");
+    out.write("**" + cell(verdict) + "**\n\n");
+    out.write(report.summary() + "; the check fails on "
+        + (report.failOn().label().equals("never") ? "nothing" : report.failOn().label() + " and above")
+        + (report.failed() ? ": **fix before release**" : ": ready to release") + ".\n");
+    section(out, "Breaking for existing customers: fix before release", report, Severity.ERROR);
+    section(out, "Needs each admin's approval, or changes behaviour on existing sites", report, Severity.WARNING);
+    section(out, "Rolls out automatically", report, Severity.INFO);
+    List<String> others = report.notes().stream().filter(n -> !n.startsWith(VERDICT)).toList();
+    if (!others.isEmpty()) {
+      out.write("\n### Notes\n\n");
+      for (String note : others) {
+        out.write("- " + cell(note) + "\n");
+      }
+    }
+  }
+
+  private void section(Writer out, String title, Report report, Severity severity) throws IOException {
+    List<Finding> findings = report.findings().stream().filter(f -> f.severity() == severity).toList();
+    if (findings.isEmpty()) {
+      return;
+    }
+    out.write("\n### " + title + " (" + findings.size() + ")\n\n");
+    for (Finding f : findings) {
+      out.write("- " + cell(f.message()) + " (" + code(f.position().describe()) + ", ["
+          + cell(f.ruleId()) + "](" + settings.rule(f.ruleId()).docUrl() + "))\n");
+      if (f.hint() != null) {
+        out.write("  - Do instead: " + cell(f.hint()) + "\n");
+      }
     }
   }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden cases, one folder per case: {@code diff/<case>/} holds {@code old.json}, {@code new.json}, an optional
+ * Golden cases, one folder per case: {@code diff/<case>/} holds {@code old.json}, {@code new.json} (either may be a
+ * Forge manifest, {@code old.yml} / {@code new.yml}), an optional
  * {@code options.properties} (names as in {@link VerifyOptions.Builder#set}; template values such as {@code var} apply
  * to both sides, and Spring Boot {@code application*.properties} next to them are read as in verify) and
  * {@code expected.txt} with the exact
@@ -106,6 +107,46 @@ class DescriptorDiffTest {
         List.of("Marketplace update: none (the descriptors are equivalent)"),
         report(cases().resolve("unchanged")).notes());
     assertTrue(report(cases().resolve("major-api-version")).notes().get(0).startsWith("Marketplace update: major"));
+  }
+
+  @Test
+  void aForgeReleaseThatAddsAScopeIsMajorAndSaysWhy() throws Exception {
+    Report r = report(cases().resolve("needs-approval-forge-scopes"));
+    assertEquals(
+        List.of(
+            "Marketplace update: major: every admin must approve (new Forge scopes); until then each site keeps the old"
+                + " version; nothing breaks existing installs"),
+        r.notes());
+    assertFalse(r.failed());
+    assertTrue(
+        report(cases().resolve("manifest-adds-connect-scope")).notes().get(0)
+            .startsWith("Marketplace update: major: every admin must approve (new Connect scopes)"));
+  }
+
+  @Test
+  void aValidMigrationHasNoErrorAndRollsOutAutomatically() throws Exception {
+    Report r = report(cases().resolve("migration-valid"));
+    assertFalse(r.failed());
+    assertTrue(r.findings().stream().noneMatch(f -> f.severity() == org.connectverify.core.Severity.ERROR), r.findings().toString());
+    assertTrue(
+        r.notes().contains(
+            "Marketplace update: minor: rolls out automatically (to every site within about 120 hours, no approval; the"
+                + " first Forge version asks for nothing beyond the Connect version); nothing breaks existing installs"),
+        r.notes().toString());
+  }
+
+  @Test
+  void anUnfilledConnectKeyIsANoteNotAKeyChange() throws Exception {
+    Path c = cases().resolve("migration-templated-key");
+    Report r = DescriptorDiff.create(VerifyOptions.builder().baseDir(c).build()).diff(side(c, "old.json"), side(c, "new.yml"));
+    assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().equals("diff/breaking-key")), r.findings().toString());
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("${CONNECT_KEY}") && n.contains("compared as written")), r.notes().toString());
+  }
+
+  @Test
+  void aManifestWithoutAppConnectReportsOnlyThatItIsAnotherApp() throws Exception {
+    Report r = report(cases().resolve("breaking-connect-removed"));
+    assertEquals(List.of("diff/breaking-connect-removed"), r.findings().stream().map(Finding::ruleId).toList());
   }
 
   @Test
@@ -229,10 +270,29 @@ class DescriptorDiffTest {
         }
       }
     }
-    return DescriptorDiff.create(b.build()).diff(side(caseDir, "old.json"), side(caseDir, "new.json"));
+    return DescriptorDiff.create(b.build()).diff(side(caseDir, named(caseDir, "old")), side(caseDir, named(caseDir, "new")));
+  }
+
+  /** The side file of a case: {@code old.json}, or {@code old.yml} for a Forge manifest. */
+  static String named(Path caseDir, String side) {
+    for (String ext : List.of(".json", ".yml", ".yaml")) {
+      if (Files.exists(caseDir.resolve(side + ext))) {
+        return side + ext;
+      }
+    }
+    throw new AssertionError(caseDir + ": no " + side + ".json or " + side + ".yml");
   }
 
   private static void runCase(Path caseDir) throws Exception {
+    if (Boolean.getBoolean("fixtures.write")) {
+      // Golden update mode (-Dfixtures.write=true): record the actual output; review the diff before committing.
+      List<String> actual = report(caseDir).findings().stream().map(Finding::toString).toList();
+      Files.writeString(
+          caseDir.resolve("expected.txt"),
+          actual.isEmpty() ? "" : String.join("\n", actual) + "\n",
+          StandardCharsets.UTF_8);
+      return;
+    }
     List<String> expected =
         Files.readAllLines(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
             .filter(l -> !l.isBlank())

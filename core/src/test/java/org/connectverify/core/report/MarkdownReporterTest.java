@@ -33,6 +33,23 @@ class MarkdownReporterTest {
   }
 
   @Test
+  void aMigrationDiffReadsAsReleaseNotes() throws Exception {
+    java.nio.file.Path c =
+        org.connectverify.core.TestPaths.root().resolve("core/src/test/resources/diff/module-forge-key-changed");
+    org.connectverify.core.Report r =
+        org.connectverify.core.diff.DescriptorDiff.create(
+                org.connectverify.core.VerifyOptions.builder().baseDir(c).build())
+            .diff(
+                new org.connectverify.core.diff.DiffSide(
+                    "atlassian-connect.json", java.nio.file.Files.readAllBytes(c.resolve("old.json"))),
+                new org.connectverify.core.diff.DiffSide(
+                    "manifest.yml", java.nio.file.Files.readAllBytes(c.resolve("new.yml"))));
+    ReportSettings settings =
+        ReportSettings.builder().build();
+    assertGolden("diff-migration.md", render(new MarkdownReporter(settings), r));
+  }
+
+  @Test
   void escapesMarkdownAndHtmlInCells() {
     assertEquals("a \\| b \\<i\\> \\*c\\* \\_d\\_ \\[e\\] f", MarkdownReporter.cell("a | b <i> *c* _d_ [e]\nf"));
   }
