@@ -78,6 +78,9 @@ final class MigrationDiff implements DiffCheck {
       ctx.claimOld(pointer);
       ctx.claimNew(pointer);
     }
+    // the JWT between sites and the Connect remote retires with them
+    ctx.claimOld("/authentication");
+    ctx.claimNew("/authentication");
     if (parts.isEmpty()) {
       return;
     }

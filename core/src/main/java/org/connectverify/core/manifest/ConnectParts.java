@@ -149,21 +149,24 @@ public final class ConnectParts {
     // Connect on Forge has no "authentication: none": the JWT a Connect app uses is the one app.connect.authentication
     // declares (the legacy field the converter writes), or that an installed callback receives the secret for. An app
     // with neither (a static app such as the entity property tool) never verifies a JWT: as a descriptor it is "none".
-    JsonNode declared = connectPart.path("authentication");
-    String authType;
-    if (declared.isValueNode()) {
-      authType = declared.asText().toLowerCase(Locale.ROOT);
-    } else {
-      JsonNode lifecycle = connectModules.path(prefix + "lifecycle");
-      boolean installed = (lifecycle.isArray() ? lifecycle.path(0) : lifecycle).has("installed");
-      authType = installed ? "jwt" : "none";
+    // A manifest that kept only app.connect (no Connect modules) has no Connect authentication left to compare.
+    if (connect) {
+      JsonNode declared = connectPart.path("authentication");
+      String authType;
+      if (declared.isValueNode()) {
+        authType = declared.asText().toLowerCase(Locale.ROOT);
+      } else {
+        JsonNode lifecycle = connectModules.path(prefix + "lifecycle");
+        boolean installed = (lifecycle.isArray() ? lifecycle.path(0) : lifecycle).has("installed");
+        authType = installed ? "jwt" : "none";
+      }
+      ObjectNode auth = nodes.objectNode();
+      auth.put("type", authType);
+      d.set("authentication", auth);
+      String authAt = declared.isValueNode() ? "/app/connect/authentication" : "/app/connect";
+      at.put("/authentication", authAt);
+      at.put("/authentication/type", authAt);
     }
-    ObjectNode auth = nodes.objectNode();
-    auth.put("type", authType);
-    d.set("authentication", auth);
-    String authAt = declared.isValueNode() ? "/app/connect/authentication" : "/app/connect";
-    at.put("/authentication", authAt);
-    at.put("/authentication/type", authAt);
     ObjectNode migrations = nodes.objectNode();
     migrations.put("signed-install", true);
     migrations.put("context-qsh", true);
