@@ -43,7 +43,7 @@ class DiffCommandTest {
 
   private static final String MANIFEST =
       "app:\n  id: ari:cloud:ecosystem::app/0f5c7a4e-8c1d-4d7e-9b1a-2f3e4d5c6b7a\n  connect:\n"
-          + "    key: ${CONNECT_KEY}\n    remote: connect\nremotes:\n  - key: connect\n"
+          + "    key: ${CONNECT_KEY}\n    remote: connect\n    authentication: jwt\nremotes:\n  - key: connect\n"
           + "    baseUrl: https://app.example.com\n    operations: [compute]\npermissions:\n  scopes:\n"
           + "    - read:connect-jira\n    - read:jira-work\n"
           + "connectModules:\n  jira:generalPages:\n    - key: home\n"
