@@ -121,9 +121,10 @@ forge=${FORGE_CORPUS:-../shared/corpus/forge}
 echo "manifests: node has no manifest support; ratio = connect-verify on manifests / connect-verify on descriptors"
 manifest_case "example manifest" "$runs" examples/forge-app/manifest.yml -- "$file"
 if [ -f "$forge/PAIRS.tsv" ]; then
-  mapfile -t pm < <(awk -F'\t' -v f="$forge" 'NR > 1 {print f "/" $1}' "$forge/PAIRS.tsv" | sort -u)
-  mapfile -t pd < <(awk -F'\t' -v f="$forge" 'NR > 1 {print f "/" $2}' "$forge/PAIRS.tsv" | sort -u)
-  manifest_case "forge pairs (${#pm[@]}/${#pd[@]})" "$runs" "${pm[@]}" -- "${pd[@]}"
+  # one pair per descriptor (several manifests of an app's history pair with one descriptor): as many of each
+  mapfile -t pm < <(awk -F'\t' -v f="$forge" 'NR > 1 && !seen[$2]++ {print f "/" $1}' "$forge/PAIRS.tsv")
+  mapfile -t pd < <(awk -F'\t' -v f="$forge" 'NR > 1 && !seen[$2]++ {print f "/" $2}' "$forge/PAIRS.tsv")
+  manifest_case "forge pairs (${#pm[@]}+${#pd[@]})" "$runs" "${pm[@]}" -- "${pd[@]}"
   mapfile -t fm < <(find "$forge" -name manifest.yml -o -name manifest.yaml | sort)
   manifest_case "forge corpus (${#fm[@]} m.)" "$runs" "${fm[@]}" -- "${files[@]}"
 fi
