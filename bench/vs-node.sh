@@ -6,10 +6,13 @@
 #   the corpus in one process: <= 1.0x node wall
 #   generated 6k/20k/60k-module descriptors: linear; 60k under 10 s and under 512 MiB
 #   the library warm, in process (bench/WarmLoop.java vs node-driver.js --warm): >= 5x node's descriptors/s
+#   manifests (node has none): connect-verify on the Forge example and the forge corpus's manifests, next to
+#   connect-verify on descriptors (the one descriptor; the same apps' descriptors from PAIRS.tsv; the corpus)
 # Usage: bench/vs-node.sh [--quick]     (--quick: a smoke run of under a minute, 3 runs, no 20k/60k, 2 s warm)
 # Environment: RUNS (default 9; 3 for the 20k/60k cases), WARM_SECONDS (default 6), CORPUS (a folder of
-# descriptors, default ../shared/corpus/descriptors), NODE_SCHEMA (the schema node validates against, default the
-# official jira-global-schema.json from ../shared/reference/schemas), FILE (the one descriptor),
+# descriptors, default ../shared/corpus/descriptors), FORGE_CORPUS (default ../shared/corpus/forge), NODE_SCHEMA
+# (the schema node validates against, default the official jira-global-schema.json from
+# ../shared/reference/schemas), FILE (the one descriptor),
 # CONNECT_VERIFY (the command under test, default ./connect-verify verify -q), CONNECT_VERIFY_JAVA_OPTS as for the
 # launcher. Needs node and npm (the validator is installed into bench/target/node on first use) and /usr/bin/time.
 set -euo pipefail
@@ -74,6 +77,31 @@ bench_case() {
   results+=("$line")
 }
 
+# manifest_case NAME RUNS MANIFEST... -- DESCRIPTOR...: node has no manifest support, so connect-verify on the
+# manifests is timed next to connect-verify on descriptors (alternately); ratio = manifests / descriptors
+manifest_case() {
+  local name=$1 n=$2
+  shift 2
+  local m=() d=() seen=0 x
+  for x in "$@"; do
+    if [ "$x" = -- ]; then seen=1; elif [ $seen = 0 ]; then m+=("$x"); else d+=("$x"); fi
+  done
+  local mw=() mm=() dw=() dm=() i out
+  for i in $(seq "$n"); do
+    out=$(timed "${cv[@]}" "${d[@]}"); dw+=("${out% *}"); dm+=("${out#* }")
+    out=$(timed "${cv[@]}" "${m[@]}"); mw+=("${out% *}"); mm+=("${out#* }")
+  done
+  local a b c e
+  a=$(printf '%s\n' "${mw[@]}" | median); b=$(printf '%s\n' "${dw[@]}" | median)
+  c=$(printf '%s\n' "${mm[@]}" | median); e=$(printf '%s\n' "${dm[@]}" | median)
+  local line
+  line=$(awk -v name="$name" -v n="$n" -v a="$a" -v b="$b" -v c="$c" -v e="$e" 'BEGIN {
+    printf "%-22s %3d runs  wall %7d ms vs descr %6d ms = %5.2fx   peak RSS %5.0f MiB vs descr %5.0f MiB = %5.2fx",
+      name, n, a, b, a / b, c / 1024, e / 1024, c / e }')
+  echo "$line"
+  results+=("$line")
+}
+
 gen() {
   local f="$work/gen/modules-$1.json"
   [ -f "$f" ] || node bench/node-driver.js --generate "$1" "$f"
@@ -87,6 +115,19 @@ bench_case "one descriptor" "$runs" "$file"
 mapfile -t files < <(find "$corpus" -maxdepth 1 -type f | sort)
 bench_case "corpus (${#files[@]} files)" "$runs" "${files[@]}"
 bench_case "6k modules" "$runs" "$(gen 6000)"
+
+# manifests (Connect on Forge): connect-verify only, next to descriptors of the same size or the same apps
+forge=${FORGE_CORPUS:-../shared/corpus/forge}
+echo "manifests: node has no manifest support; ratio = connect-verify on manifests / connect-verify on descriptors"
+manifest_case "example manifest" "$runs" examples/forge-app/manifest.yml -- "$file"
+if [ -f "$forge/PAIRS.tsv" ]; then
+  # one pair per descriptor (several manifests of an app's history pair with one descriptor): as many of each
+  mapfile -t pm < <(awk -F'\t' -v f="$forge" 'NR > 1 && !seen[$2]++ {print f "/" $1}' "$forge/PAIRS.tsv")
+  mapfile -t pd < <(awk -F'\t' -v f="$forge" 'NR > 1 && !seen[$2]++ {print f "/" $2}' "$forge/PAIRS.tsv")
+  manifest_case "forge pairs (${#pm[@]}+${#pd[@]})" "$runs" "${pm[@]}" -- "${pd[@]}"
+  mapfile -t fm < <(find "$forge" -name manifest.yml -o -name manifest.yaml | sort)
+  manifest_case "forge corpus (${#fm[@]} m.)" "$runs" "${fm[@]}" -- "${files[@]}"
+fi
 if [ $quick = 0 ]; then
   big=${BIG_RUNS:-3}
   bench_case "20k modules" "$big" "$(gen 20000)"

@@ -52,6 +52,9 @@ final class Bitbucket {
         return "webhook event \"" + event + "\"";
       }
     }
+    if (!hasParam(modules)) { // a walk over the strings: printing the whole tree cost more than all of the above
+      return null;
+    }
     String text = modules.toString();
     java.util.regex.Matcher m = PARAM.matcher(text);
     if (m.find()) {
@@ -59,5 +62,33 @@ final class Bitbucket {
           + "\"";
     }
     return null;
+  }
+
+  /**
+   * Whether a key or string value under {@code node} holds a Bitbucket parameter: the same answer as searching the
+   * tree's JSON text, because a match starts with a {@code {} inside a string and none of its characters is escaped.
+   */
+  private static boolean hasParam(JsonNode node) {
+    if (node.isTextual()) {
+      String s = node.textValue();
+      return s.indexOf('{') >= 0 && PARAM.matcher(s).find();
+    }
+    if (node.isObject()) {
+      for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().indexOf('{') >= 0 && PARAM.matcher(e.getKey()).find() || hasParam(e.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (hasParam(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

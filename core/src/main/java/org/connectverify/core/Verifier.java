@@ -32,6 +32,8 @@ public final class Verifier {
   private final HttpProbe.Factory probes;
   private final ProgressListener progress;
   private final java.util.function.Consumer<String> trace;
+  /** At most this many threads verify a run's files; 0: as many as help (see {@link #threads}). */
+  private final int maxThreads;
 
   private Verifier(VerifyOptions options, Function<Services, List<Check>> checks) {
     this.options = options;
@@ -41,6 +43,7 @@ public final class Verifier {
     this.probes = OkHttpProbe::new;
     this.progress = ProgressListener.NONE;
     this.trace = line -> {};
+    this.maxThreads = 0;
   }
 
   private Verifier(Verifier base, HttpProbe.Factory probes, ProgressListener progress) {
@@ -49,6 +52,16 @@ public final class Verifier {
 
   private Verifier(
       Verifier base, HttpProbe.Factory probes, ProgressListener progress, java.util.function.Consumer<String> trace) {
+    this(base, probes, progress, trace, base.maxThreads);
+  }
+
+  private Verifier(
+      Verifier base,
+      HttpProbe.Factory probes,
+      ProgressListener progress,
+      java.util.function.Consumer<String> trace,
+      int maxThreads) {
+    this.maxThreads = maxThreads;
     this.trace = Objects.requireNonNull(trace);
     this.options = base.options;
     this.services = base.services;
@@ -85,6 +98,11 @@ public final class Verifier {
     return new Verifier(this, probes, progress, trace);
   }
 
+  /** The same verifier on at most {@code n} threads (tests compare one thread with many). */
+  Verifier withMaxThreads(int n) {
+    return new Verifier(this, probes, progress, trace, n);
+  }
+
   public VerifyOptions options() {
     return options;
   }
@@ -105,31 +123,102 @@ public final class Verifier {
     List<Path> folders = folders(inputs);
     try (Run run = openRun(loader)) {
       finder.notes.forEach(run.notes::add);
-      List<Pending> pending = new ArrayList<>();
       // in display-path order, not argument order: cross-app results ("first defined in ...") must not depend on it
       List<Path> ordered = new ArrayList<>(files.values());
       ordered.sort(java.util.Comparator.comparing(this::displayPath));
-      for (Path file : ordered) {
-        byte[] bytes;
-        long limit = options.maxDescriptorBytes();
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-          bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
-        } catch (IOException e) {
-          throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (bytes.length > limit) {
-          String display = displayPath(file);
-          run.findings.add(new Finding(JsonRules.TOO_LARGE.id(), JsonRules.TOO_LARGE.defaultSeverity(),
-              new Position(display, 1, 1, ""), "file is larger than " + limit + " bytes (max-descriptor-size), so it"
-                  + " was not read; no Connect descriptor is this large",
-              "check that this is the descriptor you meant, or raise max-descriptor-size", List.of()));
-          run.checked.add(new Report.Checked(display, null, null, null));
-          continue;
-        }
-        pending.add(load(file, displayPath(file), bytes, namedFolder(file, folders), run));
+      // Each file is read and checked into its own part, on as many threads as help; the parts are merged in file
+      // order after each phase, so findings, notes and the set the cross-app checks see are what one thread makes.
+      List<Run> parts = new ArrayList<>();
+      ordered.forEach(file -> parts.add(run.part()));
+      int threads = threads(ordered.size());
+      inParallel(threads, ordered.size(), i -> parts.get(i).pending = read(ordered.get(i), folders, parts.get(i)));
+      for (Run part : parts) {
+        part.rethrow();
+        run.merge(part);
       }
-      pending.forEach(p -> p.check(run.findings));
+      inParallel(threads, parts.size(), i -> parts.get(i).check());
+      for (Run part : parts) {
+        part.rethrow();
+        run.merge(part);
+      }
       return run.report();
+    }
+  }
+
+  /**
+   * How many threads verify {@code files} files: one for a single file, and with {@code --online} (the prober's
+   * requests are already in flight from every descriptor, and its progress then stays in one order); else up to the
+   * cores, at most {@value #MAX_THREADS}.
+   */
+  private int threads(int files) {
+    if (files < 2 || options.online()) {
+      return 1;
+    }
+    int cap = maxThreads > 0 ? maxThreads : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    return Math.min(files, cap);
+  }
+
+  private static final int MAX_THREADS = 4;
+
+  /**
+   * Runs {@code task} for 0..count-1 on this thread and {@code threads - 1} helpers, each taking the next index; returns
+   * when all are done. A task keeps its own failures (see {@link Run#rethrow}).
+   */
+  private static void inParallel(int threads, int count, java.util.function.IntConsumer task) {
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            task.accept(i);
+          }
+        };
+    List<Thread> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      Thread helper = new Thread(worker, "connect-verify-" + t);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    worker.run();
+    boolean interrupted = false;
+    for (Thread helper : helpers) {
+      while (true) {
+        try {
+          helper.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reads one file into its part: a too-large file is reported and not read. Failures are kept in the part. */
+  private Pending read(Path file, List<Path> folders, Run part) {
+    try {
+      byte[] bytes;
+      long limit = options.maxDescriptorBytes();
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
+      } catch (IOException e) {
+        throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      }
+      if (bytes.length > limit) {
+        String display = displayPath(file);
+        part.findings.add(new Finding(JsonRules.TOO_LARGE.id(), JsonRules.TOO_LARGE.defaultSeverity(),
+            new Position(display, 1, 1, ""), "file is larger than " + limit + " bytes (max-descriptor-size), so it"
+                + " was not read; no Connect descriptor is this large",
+            "check that this is the descriptor you meant, or raise max-descriptor-size", List.of()));
+        part.checked.add(new Report.Checked(display, null, null, null));
+        return new Pending(null, List.of());
+      }
+      return load(file, displayPath(file), bytes, namedFolder(file, folders), part);
+    } catch (InputException | RuntimeException | Error e) {
+      part.failure = e;
+      return new Pending(null, List.of());
     }
   }
 
@@ -167,10 +256,58 @@ public final class Verifier {
     final Set<String> notes = new LinkedHashSet<>();
     final Set<String> skippedNetworkRules = new TreeSet<>();
     final List<SetContext.Member> members = new ArrayList<>();
+    /** In a part: the file's checks still to run, and what went wrong reading it. */
+    Pending pending;
+    Throwable failure;
 
     Run(DescriptorLoader loader, HttpProbe http) {
       this.loader = loader;
       this.http = http;
+    }
+
+    /** A part of this run for one file: the same loader and prober, its own results (merged in file order). */
+    Run part() {
+      return new Run(loader, http);
+    }
+
+    /** Adds what a part found since its last merge, in the order the part found it, and empties the part. */
+    void merge(Run part) {
+      findings.addAll(part.findings);
+      notes.addAll(part.notes);
+      checked.addAll(part.checked);
+      skippedNetworkRules.addAll(part.skippedNetworkRules);
+      members.addAll(part.members);
+      part.findings.clear();
+      part.notes.clear();
+      part.checked.clear();
+      part.skippedNetworkRules.clear();
+      part.members.clear();
+    }
+
+    /** Runs the part's pending checks; a failure outside the checks' guard is kept for {@link #rethrow}. */
+    void check() {
+      if (failure != null) {
+        return;
+      }
+      try {
+        pending.check(findings);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+    }
+
+    /** Throws what went wrong in this part, as it would have been thrown on one thread. */
+    void rethrow() throws InputException {
+      Throwable f = failure;
+      if (f instanceof InputException e) {
+        throw e;
+      }
+      if (f instanceof RuntimeException e) {
+        throw e;
+      }
+      if (f instanceof Error e) {
+        throw e;
+      }
     }
 
     List<String> notes() {

@@ -26,6 +26,21 @@ class VerifierSetTest {
   }
 
   @Test
+  void manyThreadsReportWhatOneThreadReports() throws Exception {
+    // every rule fixture (descriptors and manifests, clean and failing, with their referenced files) in one run
+    Path fixtures = TestPaths.ruleFixtures();
+    Verifier v = Verifier.create(VerifyOptions.builder().baseDir(fixtures).build());
+    Report one = v.withMaxThreads(1).verify(List.of(fixtures));
+    assertTrue(one.descriptors().size() > 100, "fixtures found: " + one.descriptors().size());
+    for (int threads : new int[] {2, 4, 8}) {
+      Report many = v.withMaxThreads(threads).verify(List.of(fixtures));
+      assertEquals(one.descriptors(), many.descriptors(), threads + " threads");
+      assertEquals(one.findings(), many.findings(), threads + " threads");
+      assertEquals(one.notes(), many.notes(), threads + " threads");
+    }
+  }
+
+  @Test
   void missingResourcesFolderIsAUsageError() throws IOException {
     Path d = base("atlassian-connect.json");
     InputException e =

@@ -137,10 +137,10 @@ class VerifierTest {
     assertEquals(List.of(), verifier.verify("d.json", DESCRIPTOR).findings());
   }
 
-  /** Descriptors go in display-path order, whatever the argument order. */
+  /** Descriptors go in display-path order, whatever the argument order (on one thread; on many, see below). */
   @Test
   void everyDescriptorIsPreparedBeforeAnyCheckReadsOne(@TempDir Path dir) throws Exception {
-    List<String> events = new ArrayList<>();
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
     Check recording =
         new Check() {
           @Override
@@ -160,8 +160,10 @@ class VerifierTest {
         };
     Files.write(dir.resolve("atlassian-connect.json"), DESCRIPTOR);
     Files.write(dir.resolve("atlassian-connect-b.json"), DESCRIPTOR);
-    Verifier.withChecks(VerifyOptions.builder().baseDir(dir).build(), services -> List.of(recording))
-        .verify(List.of(dir.resolve("atlassian-connect.json"), dir.resolve("atlassian-connect-b.json")));
+    Verifier verifier =
+        Verifier.withChecks(VerifyOptions.builder().baseDir(dir).build(), services -> List.of(recording));
+    List<Path> inputs = List.of(dir.resolve("atlassian-connect.json"), dir.resolve("atlassian-connect-b.json"));
+    verifier.withMaxThreads(1).verify(inputs);
     assertEquals(
         List.of(
             "prepare atlassian-connect-b.json",
@@ -169,6 +171,14 @@ class VerifierTest {
             "check atlassian-connect-b.json",
             "check atlassian-connect.json"),
         events);
+    events.clear();
+    verifier.withMaxThreads(2).verify(inputs); // files in any order, but every prepare before the first check
+    assertEquals(
+        java.util.Set.of("prepare atlassian-connect-b.json", "prepare atlassian-connect.json"),
+        java.util.Set.copyOf(events.subList(0, 2)));
+    assertEquals(
+        java.util.Set.of("check atlassian-connect-b.json", "check atlassian-connect.json"),
+        java.util.Set.copyOf(events.subList(2, 4)));
   }
 
   @Test

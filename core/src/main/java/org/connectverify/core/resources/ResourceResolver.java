@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * The only code that opens files a descriptor refers to. Relative URLs in a descriptor are served from the app's web
  * root, so they are resolved against local folders: the ones given with {@code --resources}, or else folders
  * discovered from the descriptor's location (see {@link #rootsFor}). Absolute URLs under the app's baseUrl map to the
- * same folders; other absolute URLs are left to the online checks. Reads are cached for the run. One instance per run;
- * not thread-safe.
+ * same folders; other absolute URLs are left to the online checks. Reads are cached for the run. One instance per run,
+ * shared by the threads that verify its files (the caches are concurrent maps; a race only reads a file twice).
  */
 public final class ResourceResolver {
   /** Where web servers and frameworks serve static files from, relative to a project (or module) folder. */
@@ -67,8 +67,8 @@ public final class ResourceResolver {
   private final List<Path> explicitRoots;
   private final Map<Path, List<Path>> hostRoots;
   private final Path baseDir;
-  private final Map<Path, Content> cache = new HashMap<>();
-  private final Map<Path, Map<String, List<Path>>> names = new HashMap<>();
+  private final Map<Path, Content> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, Map<String, List<Path>>> names = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Folders never searched for moved files. */
   private static final Set<String> SKIP_DIRS =

@@ -88,9 +88,28 @@ public final class TemplateEngine {
 
   /** Fills the placeholders of {@code root} from {@code vars}. */
   public Result apply(JsonNode root, Variables vars) {
+    if (!anyTemplated(root)) { // most descriptors: no copy of the tree, no pointer for every value
+      return new Result(root, new ArrayList<>(), new LinkedHashMap<>());
+    }
     Walk w = new Walk(vars);
     JsonNode out = w.node(root, "");
     return new Result(w.changed ? out : root, w.unresolved, w.filled);
+  }
+
+  /** Whether a string value under {@code n} is one the walk would look into (see {@link Walk#node}). */
+  private static boolean anyTemplated(JsonNode n) {
+    if (n.isTextual()) {
+      String text = n.textValue();
+      return text.contains("{{") || text.contains("${") || text.indexOf('@') >= 0 && MAVEN.matcher(text).find();
+    }
+    if (n.isContainerNode()) {
+      for (JsonNode child : n) {
+        if (anyTemplated(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static final class Walk {

@@ -1,0 +1,41 @@
+package org.connectverify.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The Bitbucket URL parameters are found wherever the modules' JSON text has them, and only there. */
+class BitbucketTest {
+  private static JsonNode json(String text) throws Exception {
+    return new ObjectMapper().readTree(text);
+  }
+
+  @Test
+  void aParameterInANestedValueIsFound() throws Exception {
+    JsonNode root = json("{\"modules\":{\"webItems\":[{\"key\":\"a\",\"url\":\"/x?r={repository.uuid}&u={user}\"}]}}");
+    assertEquals("URL parameter \"{repository.uuid}\"", Bitbucket.signal(root));
+  }
+
+  @Test
+  void aParameterInAKeyIsFoundAsInTheText() throws Exception {
+    JsonNode root = json("{\"modules\":{\"webItems\":[{\"params\":{\"{repo_uuid}\":1}}]}}");
+    assertEquals("URL parameter \"{repo_uuid}\"", Bitbucket.signal(root));
+  }
+
+  @Test
+  void anUnclosedParameterShowsWhatTheTextShows() throws Exception {
+    JsonNode root = json("{\"modules\":{\"webItems\":[{\"url\":\"/x?c={commit.hash\"},{\"n\":2}]}}");
+    assertEquals("URL parameter \"{commit.hash\"}\"", Bitbucket.signal(root)); // up to the next } of the text
+  }
+
+  @Test
+  void jiraParametersAndOtherBracesAreNotBitbucket() throws Exception {
+    JsonNode root =
+        json("{\"modules\":{\"webItems\":[{\"url\":\"/x?i={issue.id}&p={project.key}\",\"{repositoryx}\":[1,{}]}]},"
+            + "\"links\":{\"u\":\"{repository.uuid}\"}}");
+    assertNull(Bitbucket.signal(root));
+  }
+}
