@@ -57,6 +57,7 @@ public final class Checks {
     checks.add(new org.connectverify.core.rules.DuplicateWebhookCheck());
     checks.add(new org.connectverify.core.product.WebhookEventCheck(ProductFacts.standard()));
     checks.add(new org.connectverify.core.rules.ModuleReferencesCheck());
+    checks.add(new org.connectverify.core.rules.MacroParametersCheck());
     checks.add(new I18nValueCheck());
     checks.add(new ConditionsCheck(ProductFacts.standard()));
     checks.add(new org.connectverify.core.product.ConditionParamsCheck());
