@@ -16,7 +16,8 @@ import org.connectverify.core.text.Strings;
 /**
  * A macro's parameters must agree with each other and with its autoconvert: two parameters with one identifier
  * share one value in the macro's storage, an {@code enum} parameter without values offers nothing to choose, and an
- * autoconvert that puts the pasted URL into a parameter the macro does not declare loses it. The schema checks each
+ * autoconvert that puts the pasted URL into a parameter the macro does not declare hands it to a parameter the macro
+ * does not know (a warning: the value is still stored, so whether the macro sees it is not confirmed). The schema checks each
  * parameter alone; this check compares them.
  */
 public final class MacroParametersCheck implements Check {
@@ -35,8 +36,9 @@ public final class MacroParametersCheck implements Check {
   public static final Rule AUTOCONVERT_PARAMETER =
       Rule.of(
           "modules/macro-autoconvert-parameter",
-          Severity.ERROR,
-          "A macro's autoconvert.urlParameter names no parameter of the macro, so the pasted URL is lost.");
+          Severity.WARNING,
+          "A macro's autoconvert.urlParameter names no parameter of the macro, so the macro does not know the pasted"
+              + " URL.");
 
   private static final List<String> MACRO_TYPES = List.of("dynamicContentMacros", "staticContentMacros");
 
@@ -101,7 +103,7 @@ public final class MacroParametersCheck implements Check {
           AUTOCONVERT_PARAMETER,
           ctx.at(pointer + "/autoconvert/urlParameter"),
           "macro \"" + macroKey + "\" autoconverts a pasted URL into parameter \"" + url.asText() + "\", which it"
-              + " does not declare: the URL is lost",
+              + " does not declare: the macro browser does not show it and the macro's URL cannot name it",
           closest.isEmpty()
               ? "declare a parameter with that identifier, or name one that exists"
               : "did you mean " + Strings.quoteList(closest, "or") + "?");
