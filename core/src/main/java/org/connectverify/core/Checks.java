@@ -55,6 +55,9 @@ public final class Checks {
     checks.add(new OtherProductModuleCheck(services.schemas()));
     checks.add(new DuplicateModuleKeyCheck());
     checks.add(new org.connectverify.core.rules.DuplicateWebhookCheck());
+    checks.add(new org.connectverify.core.product.WebhookEventCheck(ProductFacts.standard()));
+    checks.add(new org.connectverify.core.rules.ModuleReferencesCheck());
+    checks.add(new org.connectverify.core.rules.MacroParametersCheck());
     checks.add(new I18nValueCheck());
     checks.add(new ConditionsCheck(ProductFacts.standard()));
     checks.add(new org.connectverify.core.product.ConditionParamsCheck());

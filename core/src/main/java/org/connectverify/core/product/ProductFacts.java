@@ -207,6 +207,54 @@ public final class ProductFacts {
     return Collections.unmodifiableMap(m);
   }
 
+  /** Webhook events both products emit: the app's own lifecycle ones (webhook module documentation of both). */
+  private static final Set<String> COMMON_EVENTS = sorted("connect_addon_disabled", "connect_addon_enabled");
+
+  /** Webhook events Jira emits (Jira Connect webhook module documentation). */
+  private static final Set<String> JIRA_EVENTS =
+      sorted(
+          "attachment_created", "attachment_deleted",
+          "board_configuration_changed", "board_created", "board_deleted", "board_updated",
+          "comment_created", "comment_deleted", "comment_updated",
+          "component_created", "component_deleted", "component_updated",
+          "filter_created", "filter_deleted", "filter_updated",
+          "issue_property_deleted", "issue_property_set",
+          "issuelink_created", "issuelink_deleted",
+          "issuetype_created", "issuetype_deleted", "issuetype_updated",
+          "jira:issue_created", "jira:issue_deleted", "jira:issue_updated", "jira:worklog_updated",
+          "jira_expression_evaluation_failed",
+          "option_attachments_changed", "option_issuelinks_changed", "option_subtasks_changed",
+          "option_timetracking_changed", "option_unassigned_issues_changed", "option_voting_changed",
+          "option_watching_changed",
+          "project_archived", "project_created", "project_deleted", "project_restored_archived",
+          "project_restored_deleted", "project_soft_deleted", "project_updated",
+          "sprint_closed", "sprint_created", "sprint_deleted", "sprint_started", "sprint_updated",
+          "user_created", "user_deleted", "user_updated",
+          "version_created", "version_deleted", "version_merged", "version_moved", "version_released",
+          "version_unreleased", "version_updated",
+          "worklog_created", "worklog_deleted", "worklog_updated");
+
+  /** Webhook events Confluence emits (Confluence Connect webhook module documentation). */
+  private static final Set<String> CONFLUENCE_EVENTS =
+      sorted(
+          "attachment_archived", "attachment_created", "attachment_removed", "attachment_restored",
+          "attachment_trashed", "attachment_unarchived", "attachment_updated", "attachment_viewed",
+          "blog_created", "blog_removed", "blog_restored", "blog_trashed", "blog_updated", "blog_viewed",
+          "blueprint_page_created",
+          "comment_created", "comment_removed", "comment_updated",
+          "content_created", "content_permissions_updated", "content_restored", "content_trashed",
+          "content_updated",
+          "group_created", "group_removed",
+          "label_added", "label_created", "label_deleted", "label_removed",
+          "login", "login_failed", "logout",
+          "page_archived", "page_children_reordered", "page_copied", "page_created", "page_moved",
+          "page_removed", "page_restored", "page_trashed", "page_unarchived", "page_updated", "page_viewed",
+          "relation_created", "relation_deleted",
+          "search_performed",
+          "space_created", "space_logo_updated", "space_permissions_updated", "space_removed", "space_updated",
+          "theme_enabled",
+          "user_created", "user_deactivated", "user_followed", "user_reactivated", "user_removed");
+
   private ProductFacts() {}
 
   /** The facts as documented (immutable, shared). */
@@ -236,6 +284,21 @@ public final class ProductFacts {
       out.addAll(CONFLUENCE_PARAMETERS);
     }
     out.addAll(MODULE_PARAMETERS.getOrDefault(moduleType, Set.of()));
+    return Collections.unmodifiableSet(out);
+  }
+
+  /**
+   * Webhook events a product is documented to emit, sorted; for an undecided product, those of both. The lists name
+   * what is documented, not everything a host may emit: an event missing from them is unconfirmed, not wrong.
+   */
+  public Set<String> webhookEvents(Product product) {
+    TreeSet<String> out = new TreeSet<>(COMMON_EVENTS);
+    if (product != Product.CONFLUENCE) {
+      out.addAll(JIRA_EVENTS);
+    }
+    if (product != Product.JIRA) {
+      out.addAll(CONFLUENCE_EVENTS);
+    }
     return Collections.unmodifiableSet(out);
   }
 
