@@ -6,7 +6,7 @@ def set = ~/\[INFO\] connect-verify: the reactor's descriptors from (jira-app, c
 assert log.findAll(set).size() == 2
 assert log.contains('Using the MultiThreadedBuilder implementation with a thread count of 2')
 assert log =~ /--- connect-maven-plugin:[^:]+:verify \(default-cli\) @ reactor-parallel ---/
-assert log.contains('[INFO] connect-verify: nothing to verify: no atlassian-connect.json in [src/main/resources]; set <descriptors> (connect.descriptors) to name another file')
+assert log.contains('[INFO] connect-verify: nothing to verify: no atlassian-connect.json in [src/main/resources] and no Forge manifest.yml at the module root; set <descriptors> (connect.descriptors) to name another file')
 assert log.count('BUILD SUCCESS') == 2
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/connect-verify/reactor/connect-verify.json'))
