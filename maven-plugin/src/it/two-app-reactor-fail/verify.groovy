@@ -35,8 +35,9 @@ assert confluenceReport.findings.collect(line) == [missing.toString()]
 
 // The set's report holds both apps, each checked as its product, and both findings about the Confluence app.
 def set = slurp('target/connect-verify/reactor/connect-verify.json')
+// (listed in display-path order, whatever order the reactor built the modules in)
 assert set.descriptors.collect { "${it.file} ${it.product} ${it.key}" } ==
-    ["${jira} jira com.example.issue-helper", "${confluence} confluence com.example.page-helper"]*.toString()
+    ["${confluence} confluence com.example.page-helper", "${jira} jira com.example.issue-helper"]*.toString()
 assert set.findings.collect(line) == [cross.toString(), missing.toString()]
 assert set.findings[0].related[0].file == jira
 assert set.summary.failed == true

@@ -40,10 +40,14 @@ final class SourcePositions {
     Map<String, Mapping> byCopy = new HashMap<>();
     List<String> notes = new ArrayList<>(report.notes());
     List<Report.Checked> checked = new ArrayList<>();
-    for (int i = 0; i < targets.size(); i++) {
-      Target t = targets.get(i);
-      Report.Checked c = report.descriptors().get(i);
-      if (!t.filteredCopy() || c.product() == null) {
+    // the report lists descriptors in its own (display-path) order: pair each with its target by the file verified
+    Map<String, Target> byVerified = new HashMap<>();
+    for (Target t : targets) {
+      byVerified.put(display.of(t.verified()), t);
+    }
+    for (Report.Checked c : report.descriptors()) {
+      Target t = byVerified.get(c.file());
+      if (t == null || !t.filteredCopy() || c.product() == null) {
         checked.add(c); // not a copy, or the copy did not parse: positions stay in the copy
         continue;
       }
