@@ -31,7 +31,7 @@ for format in tar.gz zip; do
     zip) unzip -q "$archive" -d "$dir" ;;
   esac
   home="$dir/connect-verify-$version"
-  for f in bin/connect-verify bin/connect-verify.bat lib/connect-verify.jar README.md docs/configuration.md docs/ci.md; do
+  for f in bin/connect-verify bin/connect-verify.bat lib/connect-verify.jar LICENSE README.md docs/configuration.md docs/ci.md; do
     [ -f "$home/$f" ] || fail "$format: $f is missing"
   done
   [ -x "$home/bin/connect-verify" ] || fail "$format: bin/connect-verify is not executable"
