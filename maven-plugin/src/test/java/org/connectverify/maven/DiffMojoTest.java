@@ -58,7 +58,7 @@ class DiffMojoTest {
     Files.writeString(
         manifest,
         "app:\n  id: ari:cloud:ecosystem::app/0f5c7a4e-8c1d-4d7e-9b1a-2f3e4d5c6b7a\n  connect:\n"
-            + "    key: com.example.forge-app\n    remote: connect\nremotes:\n  - key: connect\n"
+            + "    key: com.example.forge-app\n    remote: connect\n    authentication: jwt\nremotes:\n  - key: connect\n"
             + "    baseUrl: https://app.example.com\n    operations: [compute]\npermissions:\n  scopes:\n"
             + "    - read:connect-jira\nconnectModules:\n  jira:generalPages:\n    - key: home\n"
             + "      name: {value: Home}\n      url: /home\n      location: system.top.navigation.bar\n");

@@ -30,7 +30,7 @@ final class AuthenticationDiff implements DiffCheck {
   public void check(DiffContext ctx) {
     String before = type(ctx.oldAt(POINTER));
     String after = type(ctx.newAt(POINTER));
-    if (before.equals(after)) {
+    if (before.equals(after) || inferred(ctx.older()) || inferred(ctx.newer())) {
       return;
     }
     Position at;
@@ -55,6 +55,15 @@ final class AuthenticationDiff implements DiffCheck {
         "authentication type changes from " + before + " to " + after + ": " + impact,
         "keep the authentication type; if it must change, release the change as a new app version that customers"
             + " reinstall");
+  }
+
+  /**
+   * True for a manifest that does not declare app.connect.authentication: its type is inferred from whether an
+   * installed callback exists, so a change there is the installed callback's change, which the lifecycle diff reports
+   * (one change, one finding).
+   */
+  private static boolean inferred(org.connectverify.core.Descriptor d) {
+    return d.origin().isManifest() && !d.origin().document().path("app").path("connect").has("authentication");
   }
 
   private static String type(JsonNode v) {
