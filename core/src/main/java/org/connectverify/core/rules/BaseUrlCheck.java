@@ -262,6 +262,9 @@ public final class BaseUrlCheck implements Check {
 
   /** "an Atlassian cloud site (*.atlassian.net)" and the like, or null for other hosts. */
   private static String atlassianSite(String host) {
+    if (host.endsWith(".services.atlassian.com")) {
+      return null; // where Atlassian hosts its own Connect apps (my-reminders, ep-tool): a real app host, not a site
+    }
     for (String[] domain :
         new String[][] {
           {"atlassian.net", "an Atlassian cloud site"},
