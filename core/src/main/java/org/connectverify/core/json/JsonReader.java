@@ -219,15 +219,14 @@ public final class JsonReader {
         JsonNode child = value(childPointer, keyAt.getLineNr(), keyAt.getColumnNr());
         if (previous != null) {
           findings.add(
-              new Finding(
-                  JsonRules.DUPLICATE_KEY.id(),
-                  JsonRules.DUPLICATE_KEY.defaultSeverity(),
-                  new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPointer),
+              duplicateKey(
+                  JsonRules.DUPLICATE_KEY,
+                  file,
+                  keyAt,
+                  childPointer,
+                  previous,
                   "duplicate key \"" + name + "\": the value here replaces the one defined first",
-                  "remove or rename one of the two; parsers keep only the last value",
-                  List.of(
-                      new Finding.Related(
-                          new Position(file, previous[0], previous[1], childPointer), "first defined here"))));
+                  "remove or rename one of the two; parsers keep only the last value"));
         }
         obj.set(name, child);
       }
@@ -242,6 +241,21 @@ public final class JsonReader {
       }
       return arr;
     }
+  }
+
+  /**
+   * A key given twice in one object, at the second one, related to the first ({@code previous}: its recorded
+   * {keyLine, keyColumn, ...}). Shared with {@link YamlReader}, whose mappings are checked the same way.
+   */
+  static Finding duplicateKey(
+      Rule rule, String file, JsonLocation keyAt, String pointer, int[] previous, String message, String hint) {
+    return new Finding(
+        rule.id(),
+        rule.defaultSeverity(),
+        new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), pointer),
+        message,
+        hint,
+        List.of(new Finding.Related(new Position(file, previous[0], previous[1], pointer), "first defined here")));
   }
 
   /** The bytes as UTF-8 text (a UTF-8 byte order mark dropped), or null with an encoding finding. */

@@ -266,15 +266,14 @@ public final class YamlReader {
         JsonNode child = value(childPointer, keyAt.getLineNr(), keyAt.getColumnNr());
         if (previous != null) {
           findings.add(
-              new Finding(
-                  duplicateKey.id(),
-                  duplicateKey.defaultSeverity(),
-                  new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPointer),
+              JsonReader.duplicateKey(
+                  duplicateKey,
+                  file,
+                  keyAt,
+                  childPointer,
+                  previous,
                   "duplicate key \"" + name + "\": YAML mapping keys must be unique; Forge refuses the manifest",
-                  "remove or merge one of the two",
-                  List.of(
-                      new Finding.Related(
-                          new Position(file, previous[0], previous[1], childPointer), "first defined here"))));
+                  "remove or merge one of the two"));
         }
         obj.set(name, child);
       }
