@@ -81,13 +81,10 @@ public final class SchemaCheck implements Check {
 
   @Override
   public void check(CheckContext ctx) {
-    Schema schema = schemas.schema(ctx.product());
-    Object subject = OrgJson.of(ctx.root());
-    try {
-      schema.validate(subject);
-    } catch (ValidationException e) {
+    List<ValidationException> failures = schemas.validate(ctx.product(), OrgJson.of(ctx.root()));
+    if (!failures.isEmpty()) {
       List<ValidationException> leaves = new ArrayList<>();
-      flatten(e, leaves);
+      failures.forEach(e -> flatten(e, leaves));
       leaves.sort(Comparator.comparing(ValidationException::getPointerToViolation));
       Set<String> tooShort = new java.util.HashSet<>();
       leaves.stream()

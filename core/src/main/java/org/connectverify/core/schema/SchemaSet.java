@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,9 +19,11 @@ import org.connectverify.core.Product;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.text.Strings;
 import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaClient;
 import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
+import org.json.JSONTokener;
 
 /**
  * Our JSON Schemas (from the {@code schemas} module) for each product, parsed and compiled at most once per instance,
@@ -36,7 +39,7 @@ public final class SchemaSet {
    */
   private static final SchemaSet SHARED = new SchemaSet();
 
-  private final Map<Product, FutureTask<Schema>> compiled = new ConcurrentHashMap<>();
+  private final Map<Product, FutureTask<Compiled>> compiled = new ConcurrentHashMap<>();
   private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
   private Set<String> topLevelFields;
   /** Each schema document parsed once, for the module types, the top-level fields and the compile alike. */
@@ -47,10 +50,73 @@ public final class SchemaSet {
     return SHARED;
   }
 
-  /** The compiled schema of a product (compiled here, or waited for when another thread is compiling it). */
-  public Schema schema(Product product) {
-    FutureTask<Schema> task = task(product);
+  /**
+   * Validates a document (org.json values, as {@link OrgJson} makes them) against a product's schema and returns the
+   * violations, each as everit reports it, with pointers from the document's root. The document is validated in
+   * parts: the top level against the product schema without its module types' schemas, then each module type the
+   * document has against that type's schema, compiled on first use. The violations are those of one validation
+   * against the whole schema; only a descriptor's own module types are compiled, so a run over one small descriptor
+   * compiles a few module definitions rather than all of a product's.
+   */
+  public List<ValidationException> validate(Product product, Object document) {
+    Compiled c = compiled(product);
+    List<ValidationException> out = new ArrayList<>();
+    try {
+      c.shell().validate(document);
+    } catch (ValidationException e) {
+      out.add(e);
+    }
+    if (document instanceof JSONObject root && root.opt("modules") instanceof JSONObject modules) {
+      List<String> types = new ArrayList<>(modules.keySet());
+      Collections.sort(types); // org.json keeps no member order; validate in one order every run
+      for (String type : types) {
+        Schema schema = c.moduleType(type);
+        if (schema == null) {
+          continue; // not a module type of the product: the top level reports it
+        }
+        try {
+          schema.validate(modules.get(type));
+        } catch (ValidationException e) {
+          out.add(e.prepend(type).prepend("modules"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Starts compiling a product's schema on a background daemon thread, so that it overlaps other start-up work (the
+   * command line, reading the descriptors) on a second core; {@link #validate} then takes the result or waits for it.
+   */
+  public void prefetch(Product product) {
+    if (!task(product).isDone()) {
+      Thread t = new Thread(() -> warm(product), "connect-verify-schema-" + product.label());
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /**
+   * Compiles a product's schema in this thread, unless it is compiled or compiling, then the module types most apps
+   * use, unless a validation has already asked for them.
+   */
+  public void warm(Product product) {
+    Compiled c = compiled(product);
+    for (String type : COMMON_TYPES) {
+      c.moduleType(type);
+    }
+  }
+
+  /** Module types found in most apps, compiled ahead by {@link #prefetch}. */
+  private static final List<String> COMMON_TYPES = List.of("webItems", "generalPages", "webPanels", "webhooks");
+
+  private Compiled compiled(Product product) {
+    FutureTask<Compiled> task = task(product);
     task.run(); // does nothing when the task already ran or runs on another thread
+    return done(task);
+  }
+
+  private static <T> T done(FutureTask<T> task) {
     try {
       return task.get();
     } catch (ExecutionException e) {
@@ -63,29 +129,43 @@ public final class SchemaSet {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while compiling the " + product.label() + " schema", e);
+      throw new IllegalStateException("interrupted while compiling a schema", e);
     }
   }
 
-  /**
-   * Starts compiling a product's schema on a background daemon thread, so that it overlaps other start-up work (the
-   * command line, reading the descriptors) on a second core; {@link #schema} then takes the result or waits for it.
-   */
-  public void prefetch(Product product) {
-    FutureTask<Schema> task = task(product);
-    if (!task.isDone()) {
-      Thread t = new Thread(task, "connect-verify-schema-" + product.label());
-      t.setDaemon(true);
-      t.start();
-    }
-  }
-
-  private FutureTask<Schema> task(Product product) {
+  private FutureTask<Compiled> task(Product product) {
     return compiled.computeIfAbsent(product, p -> new FutureTask<>(() -> compile(p)));
   }
 
-  private Schema compile(Product product) {
-    JSONObject json = SchemaBundle.bundle(fileName(product), name -> (JSONObject) OrgJson.of(tree(name)));
+  private Compiled compile(Product product) {
+    JSONObject bundle = SchemaBundle.bundle(fileName(product), SchemaSet::document);
+    JSONObject definitions = bundle.getJSONObject("definitions");
+    JSONObject typeSchemas = bundle.getJSONObject("properties").getJSONObject("modules").getJSONObject("properties");
+    // the shell: the same document with every module type's schema replaced by {} (anything), so that unknown module
+    // types and the modules object itself are still checked here
+    JSONObject anything = new JSONObject();
+    JSONObject shellTypes = new JSONObject();
+    for (String type : typeSchemas.keySet()) {
+      shellTypes.put(type, anything);
+    }
+    JSONObject shell = shallowCopy(bundle);
+    JSONObject properties = shallowCopy(bundle.getJSONObject("properties"));
+    JSONObject modules = shallowCopy(properties.getJSONObject("modules"));
+    modules.put("properties", shellTypes);
+    properties.put("modules", modules);
+    shell.put("properties", properties);
+    return new Compiled(load(shell), definitions, typeSchemas);
+  }
+
+  private static JSONObject shallowCopy(JSONObject o) {
+    JSONObject copy = new JSONObject();
+    for (String key : o.keySet()) {
+      copy.put(key, o.get(key));
+    }
+    return copy;
+  }
+
+  private static Schema load(JSONObject json) {
     SchemaLoader loader =
         SchemaLoader.builder()
             .draftV7Support()
@@ -95,6 +175,46 @@ public final class SchemaSet {
             .schemaJson(json)
             .build();
     return loader.load().build();
+  }
+
+  /**
+   * A product's compiled schema: the shell (everything but the module types' own schemas) and each module type's
+   * schema, compiled from the bundle's definitions on first use (once, whichever thread asks first).
+   */
+  private static final class Compiled {
+    private final Schema shell;
+    private final JSONObject definitions;
+    private final JSONObject typeSchemas;
+    private final Map<String, FutureTask<Schema>> types = new ConcurrentHashMap<>();
+
+    Compiled(Schema shell, JSONObject definitions, JSONObject typeSchemas) {
+      this.shell = shell;
+      this.definitions = definitions;
+      this.typeSchemas = typeSchemas;
+    }
+
+    Schema shell() {
+      return shell;
+    }
+
+    /** The schema of one module type, or null when the product has no such type. */
+    Schema moduleType(String type) {
+      if (!typeSchemas.has(type)) {
+        return null;
+      }
+      FutureTask<Schema> task =
+          types.computeIfAbsent(
+              type,
+              t ->
+                  new FutureTask<>(
+                      () -> {
+                        JSONObject json = shallowCopy(typeSchemas.getJSONObject(t));
+                        json.put("definitions", definitions);
+                        return load(json);
+                      }));
+      task.run();
+      return done(task);
+    }
   }
 
   static String fileName(Product product) {
@@ -107,6 +227,18 @@ public final class SchemaSet {
       throw new IOException("schema " + BASE + name + " is missing from the class path");
     }
     return in;
+  }
+
+  /**
+   * A schema document as everit's org.json values, read straight from the class path with org.json's own parser (the
+   * compile needs no source positions, and a fresh copy may be changed by the bundler).
+   */
+  private static JSONObject document(String name) {
+    try (InputStream in = open(name)) {
+      return new JSONObject(new JSONTokener(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A schema document as a tree (parsed on first use; callers must not change it). */

@@ -79,10 +79,32 @@ class OrgJsonTest {
   }
 
   @Test
-  void aPrefetchedSchemaIsTheOneSchemaReturns() {
-    SchemaSet set = new SchemaSet();
-    set.prefetch(Product.CONFLUENCE);
-    assertSame(set.schema(Product.CONFLUENCE), set.schema(Product.CONFLUENCE));
+  void aPrefetchedSchemaValidatesAsOneCompiledOnDemand() {
+    SchemaSet prefetched = new SchemaSet();
+    prefetched.prefetch(Product.CONFLUENCE);
+    Object doc = new org.json.JSONObject(
+        "{\"key\": \"k\", \"baseUrl\": 1, \"modules\": {\"webItems\": [{\"key\": \"x\"}], \"nope\": []}}");
+    List<String> a = pointers(prefetched.validate(Product.CONFLUENCE, doc));
+    List<String> b = pointers(new SchemaSet().validate(Product.CONFLUENCE, doc));
+    assertEquals(b, a);
+    assertTrue(a.contains("#/modules/webItems/0"), a.toString());
+    assertTrue(a.contains("#/baseUrl"), a.toString());
     assertSame(SchemaSet.shared(), SchemaSet.shared());
+  }
+
+  private static List<String> pointers(List<org.everit.json.schema.ValidationException> failures) {
+    List<String> out = new java.util.ArrayList<>();
+    for (org.everit.json.schema.ValidationException f : failures) {
+      collect(f, out);
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  private static void collect(org.everit.json.schema.ValidationException e, List<String> out) {
+    if (e.getCausingExceptions().isEmpty()) {
+      out.add(e.getPointerToViolation());
+    }
+    e.getCausingExceptions().forEach(c -> collect(c, out));
   }
 }
