@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.connectverify.core.Product;
 import org.connectverify.core.Version;
-import org.connectverify.core.schema.SchemaSet;
+import org.connectverify.core.Checks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,8 +60,9 @@ final class Cli implements Runnable {
 
   int execute(String[] args) {
     if (isVerify(args)) {
-      // the Jira schema (most apps are Jira's) compiles on the second core while picocli reads the command line
-      SchemaSet.shared().prefetch(Product.JIRA);
+      // the rule catalogue and the Jira schema (most apps are Jira's) are built on the second core while picocli reads
+      // the command line
+      Checks.prefetch(Product.JIRA);
     }
     Factory factory = new Factory();
     CommandLine cl = new CommandLine(this, factory);

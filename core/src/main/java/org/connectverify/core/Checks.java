@@ -3,6 +3,7 @@ package org.connectverify.core;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.connectverify.core.schema.SchemaSet;
 import java.util.Map;
 import org.connectverify.core.diff.DiffChecks;
 import org.connectverify.core.crossapp.DuplicateAppKeyCheck;
@@ -102,8 +103,38 @@ public final class Checks {
     return checks;
   }
 
-  /** Every rule connect-verify can report, by id, in catalogue order. */
+  /**
+   * Every rule connect-verify can report, by id, in catalogue order (unmodifiable). Built once per process, on first
+   * use: the rules are constants, and building them loads and initializes every check class.
+   */
   public static Map<String, Rule> catalogue() {
+    return Catalogue.RULES;
+  }
+
+  /** The catalogue, built when this class initializes: the JVM makes a second caller wait for the first. */
+  private static final class Catalogue {
+    static final Map<String, Rule> RULES = java.util.Collections.unmodifiableMap(build());
+  }
+
+  /**
+   * Starts the work every verify needs first on a background daemon thread, so that it runs on a second core while
+   * the host parses its command line and finds its inputs: the rule catalogue (which loads and initializes every
+   * check), then the product's schema. Whoever needs either later takes the result or waits for it; nothing changes
+   * in what a run reports.
+   */
+  public static void prefetch(Product likely) {
+    Thread t =
+        new Thread(
+            () -> {
+              catalogue();
+              SchemaSet.shared().warm(likely);
+            },
+            "connect-verify-prefetch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static Map<String, Rule> build() {
     Map<String, Rule> rules = new LinkedHashMap<>();
     for (Rule r :
         List.of(JsonRules.SYNTAX, JsonRules.DUPLICATE_KEY, JsonRules.COMMENTS, JsonRules.ENCODING, JsonRules.TOO_LARGE,
