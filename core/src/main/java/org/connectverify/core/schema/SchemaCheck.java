@@ -252,14 +252,14 @@ public final class SchemaCheck implements Check {
       if (schemas.topLevelFields().contains(name)) {
         typeHint = "\"" + name + "\" is a top-level field of the descriptor, not a module type: move it out of \"modules\"";
       } else if (closest.isEmpty()) {
-        typeHint = "see the list of " + ctx.product().label() + " module types in the Connect documentation";
+        typeHint = "see the list of " + ctx.product().displayName() + " module types in the Connect documentation";
       } else {
         typeHint = "did you mean \"" + closest.get(0) + "\"?";
       }
       ctx.report(
           UNKNOWN_MODULE_TYPE,
           ctx.atKey(pointer),
-          "unknown module type \"" + name + "\" for " + ctx.product().label()
+          "unknown module type \"" + name + "\" for " + ctx.product().displayName()
               + ": the host refuses to install an unknown module",
           typeHint);
       return;
