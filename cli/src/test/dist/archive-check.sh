@@ -9,6 +9,8 @@ version="$2"
 examples="$(cd "$3" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# the launcher's start-up archive goes here, not into the user's cache
+export CONNECT_VERIFY_CACHE="$work/cache"
 fail() {
   echo "archive-check: FAILED: $*" >&2
   exit 1
@@ -56,6 +58,30 @@ for format in tar.gz zip; do
 done
 
 home="$work/tar.gz/connect-verify-$version"
+# The start-up archive never changes a run: made on the first run, used, corrupted, switched off, the same stdout and
+# exit code (stderr differs only by the one-line note of the run that made it).
+rm -rf "$CONNECT_VERIFY_CACHE"
+archived_run() { # name
+  local code=0
+  "$home/bin/connect-verify" "$examples/broken" >"$work/$1.out" 2>"$work/$1.err" || code=$?
+  echo "$code" >"$work/$1.rc"
+}
+CONNECT_VERIFY_ARCHIVE=off archived_run off
+archived_run first
+made="$(find "$CONNECT_VERIFY_CACHE" -maxdepth 1 -name 'jdk-*' ! -name '*.failed' | head -n 1)"
+[ -n "$made" ] || fail "no start-up archive was made in $CONNECT_VERIFY_CACHE: $(ls "$CONNECT_VERIFY_CACHE" 2>&1)"
+grep -q "preparing the start-up archive" "$work/first.err" || fail "the first run did not say it made the archive"
+archived_run archived
+chmod u+w "$made"
+head -c 65536 /dev/urandom >"$made"
+archived_run corrupt
+for run in first archived corrupt; do
+  cmp -s "$work/off.out" "$work/$run.out" || fail "start-up archive ($run) changed stdout"
+  cmp -s "$work/off.rc" "$work/$run.rc" || fail "start-up archive ($run) changed the exit code"
+done
+for run in archived corrupt; do
+  cmp -s "$work/off.err" "$work/$run.err" || fail "start-up archive ($run) changed stderr: $(cat "$work/$run.err")"
+done
 # No Java at all: a clear message, exit 3.
 code=0
 env -u JAVA_HOME PATH="/nonexistent" /bin/sh "$home/bin/connect-verify" --version >"$work/out" 2>"$work/err" || code=$?
