@@ -83,7 +83,7 @@ class SchemaCheckTest {
     assertEquals("schema/unknown-module-type", f.ruleId());
     assertEquals(6, f.line());
     assertEquals(5, f.column());
-    assertTrue(f.message().startsWith("unknown module type \"webItem\" for jira"), f.message());
+    assertTrue(f.message().startsWith("unknown module type \"webItem\" for Jira"), f.message());
     assertEquals("did you mean \"webItems\"?", f.hint());
   }
 
