@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.connectverify.core.schema.SchemaSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -126,6 +127,9 @@ public final class Verifier {
       // in display-path order, not argument order: cross-app results ("first defined in ...") must not depend on it
       List<Path> ordered = new ArrayList<>(files.values());
       ordered.sort(java.util.Comparator.comparing(this::displayPath));
+      if (ordered.size() >= SchemaSet.MANY_DOCUMENTS) {
+        services.schemas().expectMany();
+      }
       // Each file is read and checked into its own part, on as many threads as help; the parts are merged in file
       // order after each phase, so findings, notes and the set the cross-app checks see are what one thread makes.
       List<Run> parts = new ArrayList<>();

@@ -40,6 +40,11 @@ public final class SchemaSet {
   private static final SchemaSet SHARED = new SchemaSet();
 
   private final Map<Product, FutureTask<Compiled>> compiled = new ConcurrentHashMap<>();
+  /** Set by {@link #expectMany}: validate with each product's whole schema from the start. */
+  private volatile boolean many;
+
+  /** A run with at least this many documents says so with {@link #expectMany}. */
+  public static final int MANY_DOCUMENTS = 4;
   private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
   private Set<String> topLevelFields;
   /** Each schema document parsed once, for the module types, the top-level fields and the compile alike. */
@@ -61,6 +66,15 @@ public final class SchemaSet {
   public List<ValidationException> validate(Product product, Object document) {
     Compiled c = compiled(product);
     List<ValidationException> out = new ArrayList<>();
+    Schema whole = c.whole(many);
+    if (whole != null) {
+      try {
+        whole.validate(document);
+      } catch (ValidationException e) {
+        out.add(e);
+      }
+      return out;
+    }
     try {
       c.shell().validate(document);
     } catch (ValidationException e) {
@@ -82,6 +96,15 @@ public final class SchemaSet {
       }
     }
     return out;
+  }
+
+  /**
+   * Says that many documents are about to be validated (a run over a folder of descriptors, a build): each product's
+   * schema is then compiled whole, in one pass, rather than module type by module type, so that the definitions the
+   * module types share compile once. Only the speed changes, never the violations.
+   */
+  public void expectMany() {
+    many = true;
   }
 
   /**
@@ -154,7 +177,7 @@ public final class SchemaSet {
     modules.put("properties", shellTypes);
     properties.put("modules", modules);
     shell.put("properties", properties);
-    return new Compiled(load(shell), definitions, typeSchemas);
+    return new Compiled(load(shell), bundle, definitions, typeSchemas);
   }
 
   private static JSONObject shallowCopy(JSONObject o) {
@@ -179,18 +202,33 @@ public final class SchemaSet {
 
   /**
    * A product's compiled schema: the shell (everything but the module types' own schemas) and each module type's
-   * schema, compiled from the bundle's definitions on first use (once, whichever thread asks first).
+   * schema, compiled from the bundle's definitions on first use (once, whichever thread asks first). Each module type
+   * compiles the definitions it uses for itself; once a process has needed {@link #WHOLE_AFTER} module types, or
+   * expects many documents, the whole schema is compiled in one pass, so that shared definitions compile once, and
+   * validates from then on.
    */
   private static final class Compiled {
+    static final int WHOLE_AFTER = 8;
     private final Schema shell;
     private final JSONObject definitions;
     private final JSONObject typeSchemas;
     private final Map<String, FutureTask<Schema>> types = new ConcurrentHashMap<>();
+    private final FutureTask<Schema> whole;
 
-    Compiled(Schema shell, JSONObject definitions, JSONObject typeSchemas) {
+    Compiled(Schema shell, JSONObject bundle, JSONObject definitions, JSONObject typeSchemas) {
       this.shell = shell;
       this.definitions = definitions;
       this.typeSchemas = typeSchemas;
+      this.whole = new FutureTask<>(() -> load(bundle));
+    }
+
+    /** The whole schema when many documents are expected or many module types were needed, else null. */
+    Schema whole(boolean many) {
+      if (!many && types.size() < WHOLE_AFTER) {
+        return null;
+      }
+      whole.run();
+      return done(whole);
     }
 
     Schema shell() {
