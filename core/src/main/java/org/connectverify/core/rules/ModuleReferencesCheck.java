@@ -52,7 +52,7 @@ public final class ModuleReferencesCheck implements Check {
       return;
     }
     Map<String, String> typeOfKey = new LinkedHashMap<>();
-    List<String> dialogs = new ArrayList<>();
+    java.util.Set<String> dialogs = new java.util.LinkedHashSet<>();
     Iterator<Map.Entry<String, JsonNode>> types = modules.fields();
     while (types.hasNext()) {
       Map.Entry<String, JsonNode> type = types.next();
@@ -72,8 +72,9 @@ public final class ModuleReferencesCheck implements Check {
     while (all.hasNext()) {
       Map.Entry<String, JsonNode> type = all.next();
       JsonNode value = type.getValue();
-      for (int i = 0; i < list(value).size(); i++) {
-        JsonNode module = list(value).get(i);
+      List<JsonNode> modulesOfType = list(value);
+      for (int i = 0; i < modulesOfType.size(); i++) {
+        JsonNode module = modulesOfType.get(i);
         String pointer =
             value.isArray()
                 ? Pointers.child(Pointers.child("/modules", type.getKey()), i)
@@ -87,7 +88,7 @@ public final class ModuleReferencesCheck implements Check {
   }
 
   private static void checkDialogTarget(
-      CheckContext ctx, JsonNode module, String pointer, List<String> dialogs, String appKey) {
+      CheckContext ctx, JsonNode module, String pointer, java.util.Set<String> dialogs, String appKey) {
     JsonNode target = module.path("target");
     if (!target.path("type").asText("").toLowerCase(Locale.ROOT).equals("dialogmodule")) {
       return;
