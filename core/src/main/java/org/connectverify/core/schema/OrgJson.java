@@ -35,6 +35,7 @@ final class OrgJson {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    return JSONObject.stringToValue(node.toString());
+    // a number's text as Jackson writes it (asText gives the same digits without a serializer)
+    return JSONObject.stringToValue(node.isNumber() ? node.asText() : node.toString());
   }
 }
