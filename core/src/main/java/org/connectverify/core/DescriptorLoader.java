@@ -50,10 +50,12 @@ public final class DescriptorLoader {
     }
   }
 
+  private static final java.util.regex.Pattern REVISION_OR_QUERY = java.util.regex.Pattern.compile("(@[^/]*|[?#].*)$");
+
   /** True when a file of this name is read as a Forge manifest ({@code manifest.yml}, or any YAML file). */
   public static boolean isManifestName(String name) {
     // a diff side read from git is shown as "path@REV", a URL may carry a query
-    String n = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("(@[^/]*|[?#].*)$", "");
+    String n = REVISION_OR_QUERY.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceFirst("");
     return n.endsWith(".yml") || n.endsWith(".yaml");
   }
 

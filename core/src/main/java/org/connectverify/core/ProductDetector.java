@@ -96,14 +96,21 @@ public final class ProductDetector {
         : "location \"" + example + "\"";
   }
 
+  private static final java.util.regex.Pattern JIRA_EVENT =
+      java.util.regex.Pattern.compile(
+          "(issue|issuelink|worklog|sprint|board|version|project|component|option|filter)_.*");
+  private static final java.util.regex.Pattern CONFLUENCE_EVENT =
+      java.util.regex.Pattern.compile(
+          "(page|blog|blueprint|space|attachment|content|label|relation|theme|group|search)_.*");
+
   /** 0 for a webhook event only Jira emits, 1 for one only Confluence emits, -1 for shared or unknown ones. */
   static int eventVote(String event) {
     if (event.startsWith("jira:")
-        || event.matches("(issue|issuelink|worklog|sprint|board|version|project|component|option|filter)_.*")
+        || JIRA_EVENT.matcher(event).matches()
         || event.startsWith("jira_")) {
       return 0;
     }
-    if (event.matches("(page|blog|blueprint|space|attachment|content|label|relation|theme|group|search)_.*")) {
+    if (CONFLUENCE_EVENT.matcher(event).matches()) {
       return 1;
     }
     return -1;

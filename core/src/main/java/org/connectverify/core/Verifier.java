@@ -30,6 +30,8 @@ public final class Verifier {
   private final Services services;
   private final List<Check> checks;
   private final List<SetCheck> setChecks;
+  /** The checks a descriptor gets, chosen once from the options (see {@link Selection}). */
+  private final Selection selection;
   private final HttpProbe.Factory probes;
   private final ProgressListener progress;
   private final java.util.function.Consumer<String> trace;
@@ -41,6 +43,7 @@ public final class Verifier {
     this.services = new Services(options);
     this.checks = List.copyOf(checks.apply(services));
     this.setChecks = Checks.setDefaults(services);
+    this.selection = Selection.of(this.checks, options);
     this.probes = OkHttpProbe::new;
     this.progress = ProgressListener.NONE;
     this.trace = line -> {};
@@ -68,6 +71,7 @@ public final class Verifier {
     this.services = base.services;
     this.checks = base.checks;
     this.setChecks = base.setChecks;
+    this.selection = base.selection;
     this.probes = Objects.requireNonNull(probes);
     this.progress = Objects.requireNonNull(progress);
   }
@@ -446,27 +450,49 @@ public final class Verifier {
               + descriptor.productReason()
               + "; only the manifest's own rules were checked (no Connect modules to verify)");
     }
-    List<Check> toRun = new ArrayList<>();
-    for (Check check : checks) {
-      if (!connect && !manifestOnly(check)) {
-        continue;
-      }
-      if (!root.isObject() && !(check instanceof org.connectverify.core.schema.SchemaCheck)) {
-        continue;
-      }
-      if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
-        continue;
-      }
-      if (needsNetwork(check) && !options.online()) {
-        check.rules().stream().filter(r -> !options.skips(r.id())).forEach(r -> run.skippedNetworkRules.add(r.id()));
-        continue;
-      }
-      toRun.add(check);
+    List<Check> toRun;
+    if (!connect) {
+      toRun = root.isObject() ? selection.manifest() : List.of();
+    } else if (!root.isObject()) {
+      toRun = selection.schema(); // a descriptor that is no object: only its shape can be reported
+    } else {
+      toRun = selection.connect();
+      run.skippedNetworkRules.addAll(selection.networkRules());
     }
     for (Check check : toRun) {
       runGuarded(check.getClass().getSimpleName(), () -> check.prepare(ctx), display, findings);
     }
     return new Pending(ctx, toRun);
+  }
+
+  /**
+   * The checks each kind of document gets, in catalogue order, without those whose every rule is skipped and, offline,
+   * those that only report network rules (whose rules are then listed as skipped in the report's note).
+   */
+  private record Selection(List<Check> connect, List<Check> manifest, List<Check> schema, Set<String> networkRules) {
+    static Selection of(List<Check> checks, VerifyOptions options) {
+      List<Check> connect = new ArrayList<>();
+      List<Check> manifest = new ArrayList<>();
+      List<Check> schema = new ArrayList<>();
+      Set<String> networkRules = new TreeSet<>();
+      for (Check check : checks) {
+        if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
+          continue;
+        }
+        if (needsNetwork(check) && !options.online()) {
+          check.rules().stream().filter(r -> !options.skips(r.id())).forEach(r -> networkRules.add(r.id()));
+          continue;
+        }
+        connect.add(check);
+        if (manifestOnly(check)) {
+          manifest.add(check);
+        }
+        if (check instanceof org.connectverify.core.schema.SchemaCheck) {
+          schema.add(check);
+        }
+      }
+      return new Selection(List.copyOf(connect), List.copyOf(manifest), List.copyOf(schema), Set.copyOf(networkRules));
+    }
   }
 
   /** A descriptor read into the run, and the checks still to read it. */

@@ -59,7 +59,8 @@ final class Apps {
    */
   static boolean developmentVariant(SetContext.Member m) {
     String file = m.descriptor().file();
-    String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    name = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
     java.util.regex.Matcher e = ENV_WORD.matcher(name);
     while (e.find()) {
       String w = e.group(2).toLowerCase(java.util.Locale.ROOT);

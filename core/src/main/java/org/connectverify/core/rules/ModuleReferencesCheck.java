@@ -45,6 +45,8 @@ public final class ModuleReferencesCheck implements Check {
     return List.of(UNKNOWN_DIALOG, LOCATION_IS_PANEL, UNKNOWN_SECTION);
   }
 
+  private static final java.util.regex.Pattern LITERAL_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
+
   @Override
   public void check(CheckContext ctx) {
     JsonNode modules = ctx.descriptor().modules();
@@ -67,7 +69,7 @@ public final class ModuleReferencesCheck implements Check {
       }
     }
     String appKey = ctx.root().path("key").asText("");
-    boolean literalAppKey = !appKey.isEmpty() && appKey.matches("[A-Za-z0-9._-]+");
+    boolean literalAppKey = !appKey.isEmpty() && LITERAL_KEY.matcher(appKey).matches();
     Iterator<Map.Entry<String, JsonNode>> all = modules.fields();
     while (all.hasNext()) {
       Map.Entry<String, JsonNode> type = all.next();
