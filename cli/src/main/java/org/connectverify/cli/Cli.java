@@ -65,12 +65,27 @@ final class Cli implements Runnable {
       Checks.prefetch(Product.JIRA);
     }
     Factory factory = new Factory();
-    CommandLine cl = new CommandLine(this, factory);
-    String[] run = startsWithCommandOrOption(cl, args) ? args : withVerify(args);
+    String[] run = startsWithCommandOrOption(args) ? args : withVerify(args);
+    String mistyped = mistypedCommand(args);
+    if (mistyped != null) {
+      err.println("connect-verify: " + mistyped);
+      err.println("Try 'connect-verify --help' for more information.");
+      return ExitCodes.USAGE;
+    }
+    CommandLine cl;
     try {
-      for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
-        if (run.length == 0 || !SUBCOMMANDS.containsKey(run[0]) || wholeTree(run[0]) || run[0].equals(sub.getKey())) {
-          cl.addSubcommand(sub.getKey(), new CommandLine(factory.create(sub.getValue()), factory));
+      if (run.length > 0 && run[0].equals("verify")) {
+        // a verify needs only its own command: picocli builds each command's model from its annotations, which is
+        // most of what the command line costs a cold start, so the top command is not built at all
+        cl = new CommandLine(factory.create(VerifyCommand.class), factory);
+        cl.setCommandName("connect-verify verify"); // as its usage reads under the top command
+        run = java.util.Arrays.copyOfRange(run, 1, run.length);
+      } else {
+        cl = new CommandLine(this, factory);
+        for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+          if (run.length == 0 || !SUBCOMMANDS.containsKey(run[0]) || wholeTree(run[0]) || run[0].equals(sub.getKey())) {
+            cl.addSubcommand(sub.getKey(), new CommandLine(factory.create(sub.getValue()), factory));
+          }
         }
       }
     } catch (Exception e) {
@@ -79,12 +94,6 @@ final class Cli implements Runnable {
     }
     cl.setOut(out);
     cl.setErr(err);
-    String mistyped = mistypedCommand(cl, args);
-    if (mistyped != null) {
-      err.println("connect-verify: " + mistyped);
-      err.println("Try 'connect-verify --help' for more information.");
-      return ExitCodes.USAGE;
-    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
@@ -101,22 +110,26 @@ final class Cli implements Runnable {
   }
 
   /**
-   * True unless the first argument is neither a subcommand nor a top-level option ({@code --help}, {@code --version}):
-   * then it is a path, for an implicit {@code verify}. The subcommands are {@link #SUBCOMMANDS}, the options come from
-   * the top command.
+   * The top command's options (picocli's standard help options); known here so that a verify can skip building the
+   * top command's model. CliTest checks they are the model's.
    */
-  private static boolean startsWithCommandOrOption(CommandLine cl, String[] args) {
-    return args.length == 0
-        || SUBCOMMANDS.containsKey(args[0])
-        || cl.getCommandSpec().optionsMap().containsKey(args[0]);
+  static final java.util.Set<String> TOP_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
+
+  /**
+   * True unless the first argument is neither a subcommand nor a top-level option ({@code --help}, {@code --version}):
+   * then it is a path, for an implicit {@code verify}. The subcommands are {@link #SUBCOMMANDS}, the options
+   * {@link #TOP_OPTIONS}.
+   */
+  private static boolean startsWithCommandOrOption(String[] args) {
+    return args.length == 0 || SUBCOMMANDS.containsKey(args[0]) || TOP_OPTIONS.contains(args[0]);
   }
 
   /**
    * A first argument that is no subcommand, option or existing path but is close to a subcommand's name
    * ({@code verfy}): the message saying so, else null.
    */
-  private static String mistypedCommand(CommandLine cl, String[] args) {
-    if (args.length == 0 || startsWithCommandOrOption(cl, args) || !args[0].matches("[A-Za-z-]+")) {
+  private static String mistypedCommand(String[] args) {
+    if (args.length == 0 || startsWithCommandOrOption(args) || !args[0].matches("[A-Za-z-]+")) {
       return null; // an option, or a word with a dot or slash: a path, whose own error is clearer
     }
     try {

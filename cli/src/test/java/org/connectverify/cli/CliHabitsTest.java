@@ -142,4 +142,25 @@ class CliHabitsTest {
       assertTrue(help.contains(command), help);
     }
   }
+
+  @Test
+  void theTopOptionsAVerifySkipsBuildingAreTheTopCommands() {
+    java.util.Set<String> model =
+        new picocli.CommandLine(new Cli(System.in, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())))
+            .getCommandSpec()
+            .optionsMap()
+            .keySet();
+    assertEquals(model, Cli.TOP_OPTIONS);
+  }
+
+  @Test
+  void verifyHelpReadsAsTheSubcommandOfConnectVerify() {
+    CliRun r = CliRun.of("verify", "--help");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("Usage: connect-verify verify "), r.out());
+    CliRun implicit = CliRun.of(BROKEN.toString(), "--fail-on", "nope");
+    assertEquals(2, implicit.code(), implicit.toString());
+    assertTrue(implicit.err().startsWith("connect-verify: unknown fail-on level 'nope'"), implicit.err());
+  }
 }
