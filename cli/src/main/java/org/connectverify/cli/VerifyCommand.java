@@ -145,7 +145,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--max-response-size", paramLabel = "SIZE", description = "With --online: most bytes read from one answer (default: 2MB).")
   String maxResponseSize;
 
-  @Option(names = "--strict", description = "Release strictness: unresolved placeholders, unrendered templates and placeholder or tunnel baseUrls are errors, not warnings (config key: strict).")
+  @Option(names = "--strict", description = "Release strictness: unresolved placeholders, unrendered templates, placeholder or tunnel baseUrls and a links.self on a tunnel or with no host are errors, not warnings (config key: strict).")
   boolean strict;
 
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave paths matching GLOB (relative to a searched folder, e.g. 'legacy/**') out of folder search. Repeatable.")

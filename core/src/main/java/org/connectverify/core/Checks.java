@@ -68,6 +68,7 @@ public final class Checks {
     checks.add(new TranslationFilesCheck());
     checks.add(translationKeys);
     checks.add(new TranslationsDeclaredCheck());
+    checks.add(new org.connectverify.core.icons.IconFilesCheck());
     // Manifest checks (rules in category manifest): a Forge manifest's own rules; nothing on a Connect descriptor.
     checks.add(new org.connectverify.core.manifest.AppIdCheck());
     checks.add(new org.connectverify.core.manifest.AppConnectCheck());

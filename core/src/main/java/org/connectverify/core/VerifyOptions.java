@@ -83,7 +83,8 @@ public final class VerifyOptions {
 
   /**
    * Release strictness ({@code --strict}, config key {@code strict}): the release-gate rules ({@link ReleaseGate}:
-   * unresolved placeholders, unrendered templates, placeholder or tunnel baseUrls), warnings by default, are errors.
+   * unresolved placeholders, unrendered templates, placeholder or tunnel baseUrls, a links.self on a tunnel or with no
+   * host), warnings by default, are errors.
    */
   public boolean strict() {
     return strict;

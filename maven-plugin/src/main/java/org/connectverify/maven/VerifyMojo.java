@@ -126,8 +126,8 @@ public final class VerifyMojo extends AbstractMojo {
   private boolean online;
 
   /**
-   * Release strictness: unresolved placeholders, unrendered templates and placeholder or tunnel baseUrls fail the
-   * build (errors, not warnings). Turn it on in the release profile.
+   * Release strictness: unresolved placeholders, unrendered templates, placeholder or tunnel baseUrls and a links.self
+   * on a tunnel or with no host fail the build (errors, not warnings). Turn it on in the release profile.
    */
   @Parameter(property = "connect.strict", defaultValue = "false")
   private boolean strict;

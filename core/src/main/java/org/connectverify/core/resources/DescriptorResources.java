@@ -31,6 +31,24 @@ public final class DescriptorResources {
     return resolver.read(found.file());
   }
 
+  /**
+   * Files under the web roots whose file name satisfies {@code wanted}, as display paths; null when a root is too large
+   * to index.
+   */
+  public List<String> filesInRoots(java.util.function.Predicate<String> wanted) {
+    return resolver.filesNamed(roots.folders(), wanted);
+  }
+
+  /**
+   * Files anywhere in the project that holds the descriptor (see {@link ResourceResolver#projectFolder}) whose file
+   * name satisfies {@code wanted}, as display paths; empty for an in-memory descriptor, null when the project is too
+   * large to index.
+   */
+  public List<String> filesInProject(java.nio.file.Path descriptorFile, java.util.function.Predicate<String> wanted) {
+    java.nio.file.Path project = resolver.projectFolder(descriptorFile);
+    return project == null ? List.of() : resolver.filesNamed(List.of(project), wanted);
+  }
+
   /** The web roots, as display paths, in search order. */
   public List<String> searchedRoots() {
     return roots.folders().stream().map(resolver::display).toList();

@@ -69,6 +69,8 @@ public final class ResourceResolver {
   private final Path baseDir;
   private final Map<Path, Content> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Path, Map<String, List<Path>>> names = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Roots whose name index was abandoned for holding more than {@link #MAX_INDEXED_FILES} files. */
+  private final Set<Path> overflowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Folders never searched for moved files. */
   private static final Set<String> SKIP_DIRS =
@@ -263,6 +265,49 @@ public final class ResourceResolver {
     return best;
   }
 
+  /**
+   * Files whose name satisfies {@code wanted} under the given folders (not in {@code node_modules}, VCS or IDE
+   * folders), as display paths in sorted order; null when a folder is too large to index, so the answer is unknown.
+   */
+  public List<String> filesNamed(List<Path> folders, java.util.function.Predicate<String> wanted) {
+    List<String> out = new ArrayList<>();
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      Map<String, List<Path>> index = index(folder);
+      if (index.isEmpty() && overflowed.contains(folder)) {
+        return null;
+      }
+      index.forEach((name, files) -> {
+        if (wanted.test(name)) {
+          files.forEach(f -> out.add(display(f)));
+        }
+      });
+    }
+    out.sort(null);
+    return out.stream().distinct().toList();
+  }
+
+  /**
+   * The folder of the project that holds {@code descriptorFile}: the first folder at or above the descriptor's own that
+   * holds a project marker ({@link #PROJECT_MARKERS}) or is the base folder, at most {@link #MAX_LEVELS_UP} levels up;
+   * the descriptor's own folder when none is; null for an in-memory descriptor.
+   */
+  public Path projectFolder(Path descriptorFile) {
+    if (descriptorFile == null) {
+      return null;
+    }
+    Path folder = descriptorFile.toAbsolutePath().normalize().getParent();
+    Path at = folder;
+    for (int level = 0; at != null && level <= MAX_LEVELS_UP; level++, at = at.getParent()) {
+      if (at.equals(baseDir) || hasProjectMarker(at)) {
+        return at;
+      }
+    }
+    return folder;
+  }
+
   /** File name to files under a root, built once per run; empty when the root is too large to index. */
   private Map<String, List<Path>> index(Path root) {
     Map<String, List<Path>> cached = names.get(root);
@@ -305,6 +350,7 @@ public final class ResourceResolver {
     }
     if (count[0] > MAX_INDEXED_FILES) {
       index.clear();
+      overflowed.add(root);
     }
     index.values().forEach(list -> list.sort(null));
     names.put(root, index);

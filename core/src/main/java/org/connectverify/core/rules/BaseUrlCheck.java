@@ -46,6 +46,12 @@ public final class BaseUrlCheck implements Check {
           Severity.WARNING,
           "The baseUrl or links.self is a development tunnel (ngrok and the like) that stops answering when the"
               + " developer's session ends; a release-gate rule (an error with --strict).");
+  public static final Rule SELF_NO_HOST =
+      Rule.of(
+          "base-url/self-no-host",
+          Severity.WARNING,
+          "links.self is not an absolute URL with a host (\"/atlassian-connect.json\", \"https:///...\"), so it names"
+              + " no server to read the descriptor from; a release-gate rule (an error with --strict).");
   public static final Rule ATLASSIAN_HOST =
       Rule.of(
           "base-url/atlassian-host",
@@ -66,11 +72,12 @@ public final class BaseUrlCheck implements Check {
 
   @Override
   public List<Rule> rules() {
-    return List.of(PLACEHOLDER, INVALID, HTTPS, LOCALHOST, TRAILING_SLASH, ATLASSIAN_HOST, TUNNEL_HOST);
+    return List.of(PLACEHOLDER, INVALID, HTTPS, LOCALHOST, TRAILING_SLASH, ATLASSIAN_HOST, TUNNEL_HOST, SELF_NO_HOST);
   }
 
   @Override
   public void check(CheckContext ctx) {
+    selfWithoutHost(ctx);
     JsonNode node = ctx.root().path("baseUrl");
     if (!node.isTextual()) {
       return; // missing or not a string: schema/required or schema/type
@@ -163,6 +170,44 @@ public final class BaseUrlCheck implements Check {
             "remove the trailing '/' (\"" + value.replaceAll("/+$", "") + "\")");
       }
     }
+  }
+
+  /**
+   * {@code links.self} with no host: a path ({@code "/atlassian-connect.json"}), a host-less URL
+   * ({@code "https:///atlassian-connect.json"}, what an empty variable leaves) or a bare name. A baseUrl like that is
+   * {@link #INVALID}, since every URL of the descriptor is joined to it; links.self is only where the descriptor says
+   * it is published, so it is a release-gate finding, as a tunnel host there is. Left alone: a template placeholder
+   * (the templating step's), and text of an unrendered server-side template ({@code <% BASE_URL %>/...}), which is no
+   * URL at all.
+   */
+  private static void selfWithoutHost(CheckContext ctx) {
+    JsonNode self = ctx.root().path("links").path("self");
+    if (!self.isTextual() || TemplateEngine.holdsPlaceholder(self.asText())) {
+      return;
+    }
+    String value = self.asText();
+    String v = value.strip();
+    if (v.indexOf('<') >= 0 || v.indexOf('>') >= 0 || v.chars().anyMatch(Character::isWhitespace)) {
+      return;
+    }
+    URI uri = parse(v);
+    if (uri != null && uri.getHost() != null && !uri.getHost().isEmpty()) {
+      return;
+    }
+    String why;
+    if (v.isEmpty()) {
+      why = "links.self is empty";
+    } else if (uri != null && uri.getScheme() != null) {
+      why = "links.self \"" + value + "\" has no host name";
+    } else {
+      why = "links.self \"" + value + "\" is not an absolute URL: it has no scheme and host";
+    }
+    ctx.report(
+        SELF_NO_HOST,
+        ctx.at("/links/self"),
+        why + ", so it names no server to read the app's descriptor from",
+        "set links.self to the descriptor's full URL (baseUrl + \"/atlassian-connect.json\"), filled per environment"
+            + " like the baseUrl ({{localBaseUrl}}, ${addon.base-url}), or leave links.self out");
   }
 
   /** The first URL in the descriptor's lifecycle or modules that starts with "/" (so a trailing slash doubles). */

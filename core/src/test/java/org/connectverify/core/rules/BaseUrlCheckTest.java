@@ -3,6 +3,7 @@ package org.connectverify.core.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.connectverify.core.Finding;
@@ -137,5 +138,35 @@ class BaseUrlCheckTest {
     assertEquals(List.of(), RuleRun.findings(noBaseUrl, "base-url/"));
     String number = RuleRun.withBaseUrl("x").replace("\"x\"", "42");
     assertEquals(List.of(), RuleRun.findings(number, "base-url/"));
+  }
+  private static List<String> selfRules(String baseUrl, String self) {
+    String json =
+        RuleRun.withBaseUrl(baseUrl)
+            .replace("  \"baseUrl\": ", "  \"links\": {\"self\": \"" + self + "\"},\n  \"baseUrl\": ");
+    return RuleRun.findings(json, "base-url/").stream().map(Finding::ruleId).toList();
+  }
+
+  @Test
+  void reportsALinksSelfWithNoHostAsAReleaseGateFinding() {
+    for (String noHost :
+        List.of("/atlassian-connect.json", "https:///atlassian-connect.json", "app.example.com/atlassian-connect.json", "")) {
+      assertEquals(List.of("base-url/self-no-host"), selfRules("https://app.example.com", noHost), noHost);
+      // whatever the baseUrl: a baseUrl with no host is base-url/invalid, reported besides
+      assertEquals(
+          List.of("base-url/self-no-host", "base-url/invalid"), selfRules("/", noHost), noHost);
+    }
+    assertTrue(org.connectverify.core.ReleaseGate.holds("base-url/self-no-host"));
+  }
+
+  @Test
+  void leavesAnAbsoluteTemplatedOrUnrenderedSelfLinkAlone() {
+    for (String self :
+        List.of(
+            "https://app.example.com/atlassian-connect.json",
+            "{{localBaseUrl}}/atlassian-connect.json",
+            "${addon.base-url}/atlassian-connect.json",
+            "<% BASE_URL %>/atlassian-connect.json")) {
+      assertEquals(List.of(), selfRules("https://app.example.com", self), self);
+    }
   }
 }
