@@ -68,7 +68,7 @@ archived_run() { # name
 }
 CONNECT_VERIFY_ARCHIVE=off archived_run off
 archived_run first
-made="$(find "$CONNECT_VERIFY_CACHE" -maxdepth 1 -name 'jdk-*' ! -name '*.failed' | head -n 1)"
+made="$(find "$CONNECT_VERIFY_CACHE" -maxdepth 1 -name 'jdk-*' ! -name '*.failed' ! -name '*.for' | head -n 1)"
 [ -n "$made" ] || fail "no start-up archive was made in $CONNECT_VERIFY_CACHE: $(ls "$CONNECT_VERIFY_CACHE" 2>&1)"
 grep -q "preparing the start-up archive" "$work/first.err" || fail "the first run did not say it made the archive"
 archived_run archived
