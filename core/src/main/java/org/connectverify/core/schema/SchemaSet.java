@@ -47,7 +47,7 @@ public final class SchemaSet {
   public static final int MANY_DOCUMENTS = 4;
   private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
   private Set<String> topLevelFields;
-  /** Each schema document parsed once, for the module types, the top-level fields and the compile alike. */
+  /** Each schema document parsed once as a tree, for the module types and the top-level fields (in schema order). */
   private final Map<String, JsonNode> trees = new HashMap<>();
 
   /** The process-wide set. */
@@ -57,11 +57,11 @@ public final class SchemaSet {
 
   /**
    * Validates a document (org.json values, as {@link OrgJson} makes them) against a product's schema and returns the
-   * violations, each as everit reports it, with pointers from the document's root. The document is validated in
-   * parts: the top level against the product schema without its module types' schemas, then each module type the
-   * document has against that type's schema, compiled on first use. The violations are those of one validation
-   * against the whole schema; only a descriptor's own module types are compiled, so a run over one small descriptor
-   * compiles a few module definitions rather than all of a product's.
+   * violations, each as everit reports it, with pointers from the document's root. Until many documents are expected
+   * (see {@link Compiled}), the document is validated in parts: the top level against the product schema without its
+   * module types' schemas, then each module type the document has against that type's schema, compiled on first use.
+   * The violations are those of one validation against the whole schema; only a descriptor's own module types are
+   * compiled, so a run over one small descriptor compiles a few module definitions rather than all of a product's.
    */
   public List<ValidationException> validate(Product product, Object document) {
     Compiled c = compiled(product);
