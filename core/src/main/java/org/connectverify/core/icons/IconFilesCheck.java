@@ -44,8 +44,11 @@ public final class IconFilesCheck implements Check {
 
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
-  /** Members whose object holds an icon's {@code url}. */
-  private static final Set<String> ICON_OBJECTS = Set.of("icon", "icons", "imagePlaceholder");
+  /**
+   * Members of a module whose object holds an icon's {@code url} (also what the online icon check fetches, so both
+   * read the same icons).
+   */
+  public static final Set<String> ICON_OBJECTS = Set.of("icon", "icons", "imagePlaceholder");
 
   @Override
   public List<Rule> rules() {

@@ -211,7 +211,7 @@ final class Plan {
           add(Target.Kind.PAGE, child, declared, null, ProbeRequest.exists(resolve(ContextSamples.fill(declared))));
         }
       } else if ((value.isObject() || value.isArray()) && !key.equals("conditions")) {
-        boolean icon = insideIcon || key.equals("icon") || key.equals("icons") || key.equals("imagePlaceholder");
+        boolean icon = insideIcon || org.connectverify.core.icons.IconFilesCheck.ICON_OBJECTS.contains(key);
         walkModule(value, child, appRelative, icon, pages, icons);
       }
     }
