@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -120,18 +121,40 @@ public final class SchemaSet {
   }
 
   /**
-   * Compiles a product's schema in this thread, unless it is compiled or compiling, then the module types most apps
-   * use, unless a validation has already asked for them.
+   * Starts compiling, on a background daemon thread, what validating a document with these module types will use and
+   * is not compiled yet: the product's schema and, while documents are validated in parts, the types' own schemas. A
+   * verify calls it when it has read a descriptor, and validates it after its other checks, so the schema compiles
+   * meanwhile on the second core.
    */
-  public void warm(Product product) {
-    Compiled c = compiled(product);
-    for (String type : COMMON_TYPES) {
-      c.moduleType(type);
+  public void prefetch(Product product, Collection<String> moduleTypes) {
+    FutureTask<Compiled> task = task(product);
+    if (task.isDone() && (many || done(task).compiled(moduleTypes)) || !prefetching.add(product)) {
+      return; // nothing to compile, or a prefetch of this product is under way (the validation compiles the rest)
     }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Compiled c = compiled(product);
+                if (c.whole(many) == null) {
+                  moduleTypes.forEach(c::moduleType);
+                }
+              } finally {
+                prefetching.remove(product);
+              }
+            },
+            "connect-verify-schema-" + product.label());
+    t.setDaemon(true);
+    t.start();
   }
 
-  /** Module types found in most apps, compiled ahead by {@link #prefetch}. */
-  private static final List<String> COMMON_TYPES = List.of("webItems", "generalPages", "webPanels", "webhooks");
+  /** The products a {@link #prefetch(Product, Collection)} thread is compiling for. */
+  private final Set<Product> prefetching = ConcurrentHashMap.newKeySet();
+
+  /** Compiles a product's schema in this thread, unless it is compiled or compiling. */
+  public void warm(Product product) {
+    compiled(product);
+  }
 
   private Compiled compiled(Product product) {
     FutureTask<Compiled> task = task(product);
@@ -233,6 +256,20 @@ public final class SchemaSet {
 
     Schema shell() {
       return shell;
+    }
+
+    /** True when the whole schema is in use, or each of these module types is compiled or not the product's. */
+    boolean compiled(Collection<String> moduleTypes) {
+      if (types.size() >= WHOLE_AFTER) {
+        return whole.isDone();
+      }
+      for (String type : moduleTypes) {
+        FutureTask<Schema> task = types.get(type);
+        if (typeSchemas.has(type) && (task == null || !task.isDone())) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The schema of one module type, or null when the product has no such type. */

@@ -92,6 +92,28 @@ class OrgJsonTest {
     assertSame(SchemaSet.shared(), SchemaSet.shared());
   }
 
+  @Test
+  void moduleTypesPrefetchedAsADescriptorIsReadValidateAsTypesCompiledOnDemand() throws Exception {
+    Object doc = new org.json.JSONObject(
+        "{\"key\": \"k\", \"baseUrl\": 1, \"modules\": {\"webItems\": [{\"key\": \"x\"}],"
+            + " \"generalPages\": [{\"key\": 2}], \"nope\": []}}");
+    List<String> types = List.of("webItems", "generalPages", "nope");
+    SchemaSet prefetched = new SchemaSet();
+    prefetched.prefetch(Product.JIRA, types);
+    prefetched.prefetch(Product.JIRA, types); // a second call while the first compiles leaves the rest to validate
+    List<String> a = pointers(prefetched.validate(Product.JIRA, doc));
+    prefetched.prefetch(Product.JIRA, types); // everything compiled: nothing to start
+    List<String> b = pointers(new SchemaSet().validate(Product.JIRA, doc));
+    assertEquals(b, a);
+    assertEquals(a, pointers(prefetched.validate(Product.JIRA, doc)));
+    assertTrue(a.contains("#/modules/webItems/0"), a.toString());
+    assertTrue(a.contains("#/modules/generalPages/0/key"), a.toString());
+    SchemaSet many = new SchemaSet();
+    many.expectMany();
+    many.prefetch(Product.JIRA, types); // the whole schema, as validate then uses
+    assertEquals(b, pointers(many.validate(Product.JIRA, doc)));
+  }
+
   private static List<String> pointers(List<org.everit.json.schema.ValidationException> failures) {
     List<String> out = new java.util.ArrayList<>();
     for (org.everit.json.schema.ValidationException f : failures) {
