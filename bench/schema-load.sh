@@ -9,7 +9,7 @@ jar=cli/target/connect-verify.jar
 file=${1:-core/src/test/resources/rules/base-jira.json}
 runs=${2:-9}
 # the same JVM options as the ./connect-verify launcher
-read -r -a opts <<< "${CONNECT_VERIFY_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xms8m}"
+read -r -a opts <<< "${CONNECT_VERIFY_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -Xms8m}"
 [ -f "$jar" ] || { echo "build the CLI first: mvn -q -B -pl cli -am package -DskipTests" >&2; exit 2; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

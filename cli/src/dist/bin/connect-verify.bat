@@ -36,6 +36,6 @@ if !CV_MAJOR! LSS 17 (
   exit /b 3
 )
 
-if not defined CONNECT_VERIFY_JAVA_OPTS set "CONNECT_VERIFY_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
+if not defined CONNECT_VERIFY_JAVA_OPTS set "CONNECT_VERIFY_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto"
 "!CV_JAVA!" %CONNECT_VERIFY_JAVA_OPTS% -jar "%CV_JAR%" %*
 exit /b %ERRORLEVEL%
