@@ -9,6 +9,9 @@ public final class Pointers {
 
   /** Escapes one reference token ({@code ~} to {@code ~0}, {@code /} to {@code ~1}). */
   public static String escape(String token) {
+    if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+      return token; // most keys: nothing to escape, no copies
+    }
     return token.replace("~", "~0").replace("/", "~1");
   }
 

@@ -72,7 +72,10 @@ public final class TemplateEngine {
    * filling them, or reporting them unresolved, is this engine's job, so one problem is never reported twice.
    */
   public static boolean holdsPlaceholder(String value) {
-    return value != null && ANY_PLACEHOLDER.matcher(value).find();
+    // every placeholder has a '{' or an '@': most values are passed without a regex
+    return value != null
+        && (value.indexOf('{') >= 0 || value.indexOf('@') >= 0)
+        && ANY_PLACEHOLDER.matcher(value).find();
   }
 
   /**
@@ -141,7 +144,7 @@ public final class TemplateEngine {
       }
       if (n.isTextual()) {
         String text = n.asText();
-        boolean maven = MAVEN.matcher(text).find();
+        boolean maven = text.indexOf('@') >= 0 && MAVEN.matcher(text).find();
         if (!text.contains("{{") && !text.contains("${") && !maven) {
           return n;
         }
