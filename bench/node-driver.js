@@ -2,7 +2,8 @@
 // The anchor for bench/vs-node.sh: atlassian-connect-validator@0.0.9 (what atlassian-connect-express calls) over
 // the same files connect-verify gets, in one node process.
 //   node node-driver.js SCHEMA FILE...              validate each file once; print one line per file
-//   node node-driver.js --warm SECONDS SCHEMA FILE... warm loop: round after round over the files, print descriptors/s
+//   node node-driver.js --warm WARMUP SECONDS SCHEMA FILE...  warm loop: rounds over the files for WARMUP seconds,
+//                                                              then for SECONDS; prints descriptors/s of the second
 //   node node-driver.js --generate N OUT              write a Jira descriptor with N modules (for the size runs)
 // NODE_PATH (or a node_modules next to this file's build folder) must hold the validator; vs-node.sh installs it.
 'use strict';
@@ -77,17 +78,19 @@ function main(argv) {
     return 0;
   }
   let warm = 0;
+  let warmup = 0;
   if (argv[0] === '--warm') {
-    warm = parseFloat(argv[1]);
-    argv = argv.slice(2);
+    warmup = parseFloat(argv[1]);
+    warm = parseFloat(argv[2]);
+    argv = argv.slice(3);
   }
   const validator = validatorModule();
   const schema = JSON.parse(fs.readFileSync(argv[0], 'utf8'));
   const files = argv.slice(1);
   if (warm > 0) {
-    // the same shape as bench/WarmLoop.java: one warm-up round of warm/3 seconds, then count for warm seconds
+    // the same shape as bench/WarmLoop.java: rounds for warmup seconds, then count for warm seconds
     const round = () => { for (const f of files) verifyOne(validator, schema, f); };
-    let end = Date.now() + warm * 1000 / 3;
+    let end = Date.now() + warmup * 1000;
     while (Date.now() < end) round();
     let done = 0;
     const start = process.hrtime.bigint();

@@ -8,11 +8,13 @@
 #   the library warm, in process (bench/WarmLoop.java vs node-driver.js --warm): >= 5x node's descriptors/s
 #   manifests (node has none): connect-verify on the Forge example and the forge corpus's manifests, next to
 #   connect-verify on descriptors (the one descriptor; the same apps' descriptors from PAIRS.tsv; the corpus)
-# Usage: bench/vs-node.sh [--quick]     (--quick: a smoke run of under a minute, 3 runs, no 20k/60k, 2 s warm)
-# Environment: RUNS (default 9; 3 for the 20k/60k cases), WARM_SECONDS (default 6), CORPUS (a folder of
-# descriptors, default ../shared/corpus/descriptors), FORGE_CORPUS (default ../shared/corpus/forge), NODE_SCHEMA
-# (the schema node validates against, default the official jira-global-schema.json from
-# ../shared/reference/schemas), FILE (the one descriptor),
+# Usage: bench/vs-node.sh [--quick]
+#   (--quick: a smoke run of about a minute: 3 runs, no 20k/60k, a 3 s warm-up and 2 s warm)
+# Environment: RUNS (default 9; 3 for the 20k/60k cases), WARM_SECONDS (default 6: the warm loops' measured time),
+# WARMUP_SECONDS (default 30, 3 with --quick: rounds before measuring; the JVM's JIT settles after about 25 s),
+# CORPUS (a folder of descriptors, default ../shared/corpus/descriptors), FORGE_CORPUS (default
+# ../shared/corpus/forge), NODE_SCHEMA (the schema node validates against, default the official
+# jira-global-schema.json from ../shared/reference/schemas), FILE (the one descriptor),
 # CONNECT_VERIFY (the command under test, default ./connect-verify verify -q), CONNECT_VERIFY_JAVA_OPTS as for the
 # launcher. Needs node and npm (the validator is installed into bench/target/node on first use) and /usr/bin/time.
 set -euo pipefail
@@ -22,6 +24,7 @@ quick=0
 [ "${1:-}" = --quick ] && quick=1
 runs=${RUNS:-$([ $quick = 1 ] && echo 3 || echo 9)}
 warm=${WARM_SECONDS:-$([ $quick = 1 ] && echo 2 || echo 6)}
+warmup=${WARMUP_SECONDS:-$([ $quick = 1 ] && echo 3 || echo 30)}
 corpus=${CORPUS:-../shared/corpus/descriptors}
 schema=${NODE_SCHEMA:-../shared/reference/schemas/jira-global-schema-2019.json}
 file=${FILE:-core/src/test/resources/rules/base-jira.json}
@@ -138,9 +141,9 @@ jar=cli/target/connect-verify.jar
 jw=() nw=()
 for i in 1 2 3; do
   [ $quick = 1 ] && [ "$i" -gt 1 ] && break
-  nw+=("$(node bench/node-driver.js --warm "$warm" "$schema" "${files[@]}" | awk '{print $3}')")
+  nw+=("$(node bench/node-driver.js --warm "$warmup" "$warm" "$schema" "${files[@]}" | awk '{print $3}')")
   # the warm library gets the JIT's full tiers: a long-running host (Maven, a server) is not the launcher
-  jw+=("$(java -XX:+UseParallelGC -cp "$jar" bench/WarmLoop.java "$warm" "${files[@]}" | awk '{print $3}')")
+  jw+=("$(java -XX:+UseParallelGC -cp "$jar" bench/WarmLoop.java "$warmup" "$warm" "${files[@]}" | awk '{print $3}')")
 done
 a=$(printf '%s\n' "${jw[@]}" | median); b=$(printf '%s\n' "${nw[@]}" | median)
 awk -v a="$a" -v b="$b" -v n="${#jw[@]}" 'BEGIN {
