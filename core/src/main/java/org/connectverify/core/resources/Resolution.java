@@ -2,6 +2,7 @@ package org.connectverify.core.resources;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What a URL in a descriptor turned out to be, locally. */
 public sealed interface Resolution {
@@ -21,10 +22,18 @@ public sealed interface Resolution {
    * @param searched the web roots that were searched, as display paths
    * @param caseMismatch display path of a file whose name differs only in letter case (found on a case-insensitive
    *     file system, not served by a case-sensitive web server), or null
-   * @param sameName a file with the same name elsewhere under the web roots (moved?), or null
+   * @param lookup finds a file with the same name elsewhere under the web roots (see {@link #sameName})
    */
-  record Missing(String servedPath, List<String> searched, String caseMismatch, Elsewhere sameName)
-      implements Resolution {}
+  record Missing(String servedPath, List<String> searched, String caseMismatch, Supplier<Elsewhere> lookup)
+      implements Resolution {
+    /**
+     * A file with the same name elsewhere under the web roots (moved?), or null. Looked up when asked: it indexes the
+     * roots' files, which a check that ends up not reporting the file never needs.
+     */
+    public Elsewhere sameName() {
+      return lookup.get();
+    }
+  }
 
   /** A file found under a web root at another path: its display path and the path it is served at. */
   record Elsewhere(String display, String servedPath) {}

@@ -243,7 +243,8 @@ public final class ResourceResolver {
       }
     }
     List<String> searched = roots.folders().stream().map(this::display).toList();
-    return new Resolution.Missing(served, searched, caseMismatch, sameName(roots, segments.get(segments.size() - 1)));
+    String fileName = segments.get(segments.size() - 1);
+    return new Resolution.Missing(served, searched, caseMismatch, () -> sameName(roots, fileName));
   }
 
   /**
