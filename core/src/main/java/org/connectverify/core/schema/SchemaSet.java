@@ -1,6 +1,8 @@
 package org.connectverify.core.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.connectverify.core.Product;
-import org.connectverify.core.json.JsonReader;
+import org.connectverify.core.json.Pointers;
 import org.connectverify.core.text.Strings;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
@@ -48,8 +49,6 @@ public final class SchemaSet {
   public static final int MANY_DOCUMENTS = 4;
   private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
   private Set<String> topLevelFields;
-  /** Each schema document parsed once as a tree, for the module types and the top-level fields (in schema order). */
-  private final Map<String, JsonNode> trees = new HashMap<>();
 
   /** The process-wide set. */
   public static SchemaSet shared() {
@@ -316,30 +315,41 @@ public final class SchemaSet {
     }
   }
 
-  /** A schema document as a tree (parsed on first use; callers must not change it). */
-  private synchronized JsonNode tree(String name) {
-    JsonNode tree = trees.get(name);
-    if (tree == null) {
-      byte[] bytes;
-      try (InputStream in = open(name)) {
-        bytes = in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      JsonReader.Result r = new JsonReader().read(bytes, BASE + name);
-      if (!r.parsed()) {
-        throw new IllegalStateException("schema " + BASE + name + " does not parse: " + r.findings());
-      }
-      tree = r.root();
-      trees.put(name, tree);
-    }
-    return tree;
-  }
-
-  /** The member names of the object at {@code pointer} in a schema document, in document order. */
-  private Set<String> names(String file, String pointer) {
+  /**
+   * The member names of the object at {@code pointer} (a path of object keys) in a schema document, in document order.
+   * Streamed: every other value is skipped, and no tree or source map is built for a list of names.
+   */
+  private static Set<String> names(String file, String pointer) {
+    List<String> path = Pointers.tokens(pointer);
     Set<String> out = new LinkedHashSet<>();
-    tree(file).at(pointer).fieldNames().forEachRemaining(out::add);
+    try (InputStream in = open(file);
+        JsonParser p = new JsonFactory().createParser(in)) {
+      int depth = 0; // the tokens of path matched so far: the parser is inside the object they name
+      JsonToken t = p.nextToken();
+      while (t == JsonToken.START_OBJECT && depth < path.size()) {
+        t = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          if (name.equals(path.get(depth))) {
+            t = value;
+            depth++;
+            break;
+          }
+          p.skipChildren();
+        }
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("schema " + BASE + file + " has no object at " + pointer);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        out.add(p.currentName());
+        p.nextToken();
+        p.skipChildren();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return Collections.unmodifiableSet(out);
   }
 

@@ -24,6 +24,30 @@ class SchemaBundleTest {
     }
   }
 
+  /** The names the set streams out of its documents are those of the parsed documents, in document order. */
+  @Test
+  void moduleTypesAndTopLevelFieldsAreTheSchemasMemberNamesInDocumentOrder() throws IOException {
+    SchemaSet set = new SchemaSet();
+    for (Product product : Product.values()) {
+      assertEquals(
+          memberNames(SchemaSet.fileName(product), "/properties/modules/properties"),
+          new ArrayList<>(set.moduleTypes(product)),
+          product.label());
+    }
+    List<String> top = memberNames("shared.schema.json", "/definitions/descriptor/properties");
+    assertTrue(top.contains("baseUrl") && top.contains("modules"), top.toString());
+    assertEquals(top, new ArrayList<>(set.topLevelFields()));
+  }
+
+  private static List<String> memberNames(String file, String pointer) throws IOException {
+    try (InputStream in = SchemaBundleTest.class.getClassLoader().getResourceAsStream(SchemaSet.BASE + file)) {
+      List<String> out = new ArrayList<>();
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).at(pointer).fieldNames().forEachRemaining(out::add);
+      assertTrue(!out.isEmpty(), file + pointer);
+      return out;
+    }
+  }
+
   @Test
   void bundlesEveryProductSchemaIntoOneDocumentWhoseReferencesAllResolveLocally() {
     for (Product product : Product.values()) {
