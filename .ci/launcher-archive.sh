@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The launcher's start-up archive never changes what a run prints or returns: with the archive made, with it
-# corrupted, with an archive of another Java in its place, and with it switched off, ./connect-verify gives the same
-# stdout, the same stderr and the same exit code. Needs cli/target/connect-verify.jar (mvn verify builds it).
+# corrupted, with an archive of another Java in its place, with it switched off, and with a wrong or broken record of
+# where the java on the PATH is, ./connect-verify gives the same stdout, the same stderr and the same exit code. Needs
+# cli/target/connect-verify.jar (mvn verify builds it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -28,4 +29,12 @@ head -c 65536 /dev/urandom >"$archive"; touch "$archive"
 run corrupt; same corrupt
 printf 'not an archive' >"$archive"; touch "$archive"
 run truncated; same truncated
+# the remembered place of the java on the PATH: used only while it is still that file
+java_bin=$(command -v java)
+printf '%s\n%s\n' "$java_bin" /nonexistent/bin/java >cli/target/startup/java.path
+run stale-java-path; same stale-java-path
+grep -qx "$(readlink -f "$java_bin")" cli/target/startup/java.path \
+  || { echo "launcher-archive: java.path was not corrected"; exit 1; }
+printf 'one line' >cli/target/startup/java.path
+run short-java-path; same short-java-path
 rm -rf cli/target/startup
