@@ -127,8 +127,13 @@ public final class Checks {
     Thread t =
         new Thread(
             () -> {
-              catalogue();
-              SchemaSet.shared().warm(likely);
+              try {
+                catalogue();
+                SchemaSet.shared().warm(likely);
+              } catch (RuntimeException | LinkageError e) {
+                // a bug, met again by whoever needs the catalogue or the schema next, who reports it in one line:
+                // this daemon thread prints no stack trace
+              }
             },
             "connect-verify-prefetch");
     t.setDaemon(true);

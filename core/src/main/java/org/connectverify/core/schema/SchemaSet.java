@@ -112,11 +112,7 @@ public final class SchemaSet {
    * command line, reading the descriptors) on a second core; {@link #validate} then takes the result or waits for it.
    */
   public void prefetch(Product product) {
-    if (!task(product).isDone()) {
-      Thread t = new Thread(() -> warm(product), "connect-verify-schema-" + product.label());
-      t.setDaemon(true);
-      t.start();
-    }
+    prefetch(product, List.of());
   }
 
   /**
@@ -138,6 +134,8 @@ public final class SchemaSet {
                 if (c.whole(many) == null) {
                   moduleTypes.forEach(c::moduleType);
                 }
+              } catch (RuntimeException e) {
+                // kept by the compile's task: the validation that needs the schema reports it, as a check failure
               } finally {
                 prefetching.remove(product);
               }
