@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,9 @@ public final class SchemaSet {
 
   /** A run with at least this many documents says so with {@link #expectMany}. */
   public static final int MANY_DOCUMENTS = 4;
-  private final Map<Product, Set<String>> moduleTypes = new EnumMap<>(Product.class);
-  private Set<String> topLevelFields;
+  /** Names read from the schema documents once, and read without a lock (every descriptor asks, on every thread). */
+  private final Map<Product, Set<String>> moduleTypes = new ConcurrentHashMap<>();
+  private volatile Set<String> topLevelFields;
 
   /** The process-wide set. */
   public static SchemaSet shared() {
@@ -352,7 +352,7 @@ public final class SchemaSet {
   }
 
   /** Module types the product's schema declares, in schema order (read once). */
-  public synchronized Set<String> moduleTypes(Product product) {
+  public Set<String> moduleTypes(Product product) {
     return moduleTypes.computeIfAbsent(product, p -> names(fileName(p), "/properties/modules/properties"));
   }
 
@@ -368,11 +368,13 @@ public final class SchemaSet {
   }
 
   /** Top-level fields every descriptor may have (from the shared descriptor definition; read once). */
-  public synchronized Set<String> topLevelFields() {
-    if (topLevelFields == null) {
-      topLevelFields = names("shared.schema.json", "/definitions/descriptor/properties");
+  public Set<String> topLevelFields() {
+    Set<String> fields = topLevelFields;
+    if (fields == null) {
+      fields = names("shared.schema.json", "/definitions/descriptor/properties"); // the same set, whoever reads it
+      topLevelFields = fields;
     }
-    return topLevelFields;
+    return fields;
   }
 
   /** The known module types closest to {@code name} (edit distance), best first. */
