@@ -64,6 +64,11 @@ final class Cli implements Runnable {
       // the command line
       Checks.prefetch(Product.JIRA);
     }
+    if (System.getProperty(PICOCLI_EXCLUDES) == null) {
+      // picocli looks up converters for java.sql and java.time types by reflection as it builds a model, about 8 ms
+      // of a cold start; no option here takes such a type (picocli's documented switch, unless the user set it)
+      System.setProperty(PICOCLI_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
     Factory factory = new Factory();
     String[] run = startsWithCommandOrOption(args) ? args : withVerify(args);
     String mistyped = mistypedCommand(args);
@@ -108,6 +113,8 @@ final class Cli implements Runnable {
         });
     return cl.execute(run);
   }
+
+  private static final String PICOCLI_EXCLUDES = "picocli.converters.excludes";
 
   /**
    * The top command's options (picocli's standard help options); known here so that a verify can skip building the
