@@ -59,7 +59,10 @@ public final class ForgeTranslationsCheck implements Check {
           "Forge modules use i18n keys but the manifest declares no translations: forge deploy refuses the"
               + " manifest.");
 
-  /** Built on first use: a first ObjectMapper costs a cold start about 30 ms, and only manifests with translations need it. */
+  /**
+   * Built on first use: a first ObjectMapper costs a cold start about 30 ms, and only manifests with translation files
+   * need it.
+   */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }

@@ -42,7 +42,8 @@ class SchemaBundleTest {
   private static List<String> memberNames(String file, String pointer) throws IOException {
     try (InputStream in = SchemaBundleTest.class.getClassLoader().getResourceAsStream(SchemaSet.BASE + file)) {
       List<String> out = new ArrayList<>();
-      new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).at(pointer).fieldNames().forEachRemaining(out::add);
+      com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+      tree.at(pointer).fieldNames().forEachRemaining(out::add);
       assertTrue(!out.isEmpty(), file + pointer);
       return out;
     }
