@@ -49,6 +49,8 @@ public final class SchemaSet {
   /** Names read from the schema documents once, and read without a lock (every descriptor asks, on every thread). */
   private final Map<Product, Set<String>> moduleTypes = new ConcurrentHashMap<>();
   private volatile Set<String> topLevelFields;
+  /** The products a {@link #prefetch} thread is compiling for. */
+  private final Set<Product> prefetching = ConcurrentHashMap.newKeySet();
 
   /** The process-wide set. */
   public static SchemaSet shared() {
@@ -108,14 +110,6 @@ public final class SchemaSet {
   }
 
   /**
-   * Starts compiling a product's schema on a background daemon thread, so that it overlaps other start-up work (the
-   * command line, reading the descriptors) on a second core; {@link #validate} then takes the result or waits for it.
-   */
-  public void prefetch(Product product) {
-    prefetch(product, List.of());
-  }
-
-  /**
    * Starts compiling, on a background daemon thread, what validating a document with these module types will use and
    * is not compiled yet: the product's schema and, while documents are validated in parts, the types' own schemas. A
    * verify calls it when it has read a descriptor, and validates it after its other checks, so the schema compiles
@@ -123,7 +117,7 @@ public final class SchemaSet {
    */
   public void prefetch(Product product, Collection<String> moduleTypes) {
     FutureTask<Compiled> task = task(product);
-    if (task.isDone() && (many || done(task).compiled(moduleTypes)) || !prefetching.add(product)) {
+    if (task.isDone() && done(task).compiled(many, moduleTypes) || !prefetching.add(product)) {
       return; // nothing to compile, or a prefetch of this product is under way (the validation compiles the rest)
     }
     Thread t =
@@ -144,9 +138,6 @@ public final class SchemaSet {
     t.setDaemon(true);
     t.start();
   }
-
-  /** The products a {@link #prefetch(Product, Collection)} thread is compiling for. */
-  private final Set<Product> prefetching = ConcurrentHashMap.newKeySet();
 
   /** Compiles a product's schema in this thread, unless it is compiled or compiling. */
   public void warm(Product product) {
@@ -255,9 +246,12 @@ public final class SchemaSet {
       return shell;
     }
 
-    /** True when the whole schema is in use, or each of these module types is compiled or not the product's. */
-    boolean compiled(Collection<String> moduleTypes) {
-      if (types.size() >= WHOLE_AFTER) {
+    /**
+     * True when what {@link #whole} says validates is compiled: the whole schema, or each of these module types (or it
+     * is not the product's).
+     */
+    boolean compiled(boolean many, Collection<String> moduleTypes) {
+      if (many || types.size() >= WHOLE_AFTER) {
         return whole.isDone();
       }
       for (String type : moduleTypes) {

@@ -81,7 +81,7 @@ class OrgJsonTest {
   @Test
   void aPrefetchedSchemaValidatesAsOneCompiledOnDemand() {
     SchemaSet prefetched = new SchemaSet();
-    prefetched.prefetch(Product.CONFLUENCE);
+    prefetched.prefetch(Product.CONFLUENCE, List.of());
     Object doc = new org.json.JSONObject(
         "{\"key\": \"k\", \"baseUrl\": 1, \"modules\": {\"webItems\": [{\"key\": \"x\"}], \"nope\": []}}");
     List<String> a = pointers(prefetched.validate(Product.CONFLUENCE, doc));
