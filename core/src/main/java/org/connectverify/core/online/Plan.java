@@ -13,6 +13,7 @@ import org.connectverify.core.Rule;
 import org.connectverify.core.VerifyOptions;
 import org.connectverify.core.http.Deployment;
 import org.connectverify.core.http.ProbeRequest;
+import org.connectverify.core.icons.IconFilesCheck;
 import org.connectverify.core.json.Pointers;
 
 /**
@@ -211,7 +212,7 @@ final class Plan {
           add(Target.Kind.PAGE, child, declared, null, ProbeRequest.exists(resolve(ContextSamples.fill(declared))));
         }
       } else if ((value.isObject() || value.isArray()) && !key.equals("conditions")) {
-        boolean icon = insideIcon || org.connectverify.core.icons.IconFilesCheck.ICON_OBJECTS.contains(key);
+        boolean icon = insideIcon || IconFilesCheck.ICON_OBJECTS.contains(key);
         walkModule(value, child, appRelative, icon, pages, icons);
       }
     }
