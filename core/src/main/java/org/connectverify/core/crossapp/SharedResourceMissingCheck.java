@@ -1,9 +1,12 @@
 package org.connectverify.core.crossapp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Rule;
 import org.connectverify.core.SetCheck;
@@ -29,6 +32,9 @@ public final class SharedResourceMissingCheck implements SetCheck {
     return List.of(SHARED_RESOURCE_MISSING);
   }
 
+  /** A reference to a local file, and the path it would be served at. */
+  private record Served(SetContext.Member member, Apps.Reference reference, String path) {}
+
   /** Where one app's reference led. */
   private record Resolved(SetContext.Member member, String pointer, String url, Resolution resolution) {}
 
@@ -37,17 +43,35 @@ public final class SharedResourceMissingCheck implements SetCheck {
     if (ctx.members().size() < 2) {
       return;
     }
-    Map<String, List<Resolved>> found = new LinkedHashMap<>();
-    List<Resolved> missing = new ArrayList<>();
+    // Only a path that two apps refer to can be present for one and missing for the other: find those paths without
+    // the file system, then resolve (which asks it) only the references to them.
+    List<Served> served = new ArrayList<>();
+    Map<String, SetContext.Member> firstReferrer = new HashMap<>();
+    Set<String> shared = new HashSet<>();
     for (SetContext.Member m : ctx.members()) {
       for (Apps.Reference r : Apps.references(m.descriptor().root())) {
-        Resolution res = m.resources().resolve(r.url());
-        Resolved resolved = new Resolved(m, r.pointer(), r.url(), res);
-        if (res instanceof Resolution.Found) {
-          found.computeIfAbsent(res.servedPath(), k -> new ArrayList<>()).add(resolved);
-        } else if (res instanceof Resolution.Missing) {
-          missing.add(resolved);
+        String path = m.resources().servedPath(r.url());
+        if (path != null) {
+          served.add(new Served(m, r, path));
+          SetContext.Member first = firstReferrer.putIfAbsent(path, m);
+          if (first != null && first != m) {
+            shared.add(path);
+          }
         }
+      }
+    }
+    Map<String, List<Resolved>> found = new LinkedHashMap<>();
+    List<Resolved> missing = new ArrayList<>();
+    for (Served s : served) {
+      if (!shared.contains(s.path())) {
+        continue;
+      }
+      Resolution res = s.member().resources().resolve(s.reference().url());
+      Resolved resolved = new Resolved(s.member(), s.reference().pointer(), s.reference().url(), res);
+      if (res instanceof Resolution.Found) {
+        found.computeIfAbsent(res.servedPath(), k -> new ArrayList<>()).add(resolved);
+      } else if (res instanceof Resolution.Missing) {
+        missing.add(resolved);
       }
     }
     for (Resolved broken : missing) {

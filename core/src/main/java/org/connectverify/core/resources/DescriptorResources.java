@@ -26,6 +26,14 @@ public final class DescriptorResources {
     return resolver.resolve(roots, baseUrl, reference);
   }
 
+  /**
+   * The path {@link #resolve} would look for under the web roots, or null when it would look for none (see {@link
+   * ResourceResolver#servedPath}); reads nothing.
+   */
+  public String servedPath(String reference) {
+    return roots.folders().isEmpty() ? null : resolver.servedPath(baseUrl, reference);
+  }
+
   /** Reads a file that {@link #resolve} found. */
   public ResourceResolver.Content read(Resolution.Found found) {
     return resolver.read(found.file());

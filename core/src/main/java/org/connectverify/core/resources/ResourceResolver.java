@@ -180,47 +180,12 @@ public final class ResourceResolver {
    * @param reference the URL as written (relative to baseUrl, or absolute)
    */
   public Resolution resolve(WebRoots roots, String baseUrl, String reference) {
-    if (reference == null || reference.isBlank()) {
-      return new Resolution.Unresolvable("", "the URL is empty");
+    Local local = local(baseUrl, reference);
+    if (local.unresolved() != null) {
+      return local.unresolved();
     }
-    String rest;
-    if (SCHEME.matcher(reference).find() || reference.startsWith("//")) {
-      rest = underBaseUrl(baseUrl, reference);
-      if (rest == null) {
-        return new Resolution.Remote("", reference);
-      }
-    } else {
-      rest = reference;
-    }
-    String path = stripQuery(rest);
-    if (path.contains("{") || path.contains("}")) {
-      return new Resolution.Unresolvable(path, "the path has variables or placeholders");
-    }
-    List<String> segments = new ArrayList<>();
-    for (String raw : path.split("/", -1)) {
-      String segment = percentDecode(raw);
-      if (segment == null) {
-        return new Resolution.Unresolvable(path, "the path has a malformed %-escape");
-      }
-      if (segment.isEmpty() || segment.equals(".")) {
-        continue;
-      }
-      if (segment.equals("..")) {
-        if (segments.isEmpty()) {
-          return new Resolution.Unresolvable(path, "the path climbs above the web root");
-        }
-        segments.remove(segments.size() - 1);
-        continue;
-      }
-      if (segment.contains("\\") || segment.indexOf('\0') >= 0) {
-        return new Resolution.Unresolvable(path, "the path has characters no web server maps to a file");
-      }
-      segments.add(segment);
-    }
-    String served = "/" + String.join("/", segments);
-    if (segments.isEmpty()) {
-      return new Resolution.Unresolvable(served, "the URL names the web root itself, not a file");
-    }
+    List<String> segments = local.segments();
+    String served = local.servedPath();
     if (roots.folders().isEmpty()) {
       return new Resolution.Unresolvable(served, "no local web root is known for this descriptor");
     }
@@ -245,6 +210,71 @@ public final class ResourceResolver {
     List<String> searched = roots.folders().stream().map(this::display).toList();
     String fileName = segments.get(segments.size() - 1);
     return new Resolution.Missing(served, searched, caseMismatch, () -> sameName(roots, fileName));
+  }
+
+  /**
+   * The path a URL would be served at under the app's web roots ({@code /i18n/en.json}), or null when it names no local
+   * file (remote, with placeholders, malformed, the web root itself). Reads nothing: what {@link #resolve} would look
+   * up, before it looks.
+   */
+  public String servedPath(String baseUrl, String reference) {
+    Local local = local(baseUrl, reference);
+    return local.unresolved() == null ? local.servedPath() : null;
+  }
+
+  /** A reference taken apart: the path's segments under the web root, or why it maps to no file. */
+  private record Local(List<String> segments, Resolution unresolved) {
+    static Local not(Resolution why) {
+      return new Local(null, why);
+    }
+
+    String servedPath() {
+      return "/" + String.join("/", segments);
+    }
+  }
+
+  private static Local local(String baseUrl, String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Local.not(new Resolution.Unresolvable("", "the URL is empty"));
+    }
+    String rest;
+    if (SCHEME.matcher(reference).find() || reference.startsWith("//")) {
+      rest = underBaseUrl(baseUrl, reference);
+      if (rest == null) {
+        return Local.not(new Resolution.Remote("", reference));
+      }
+    } else {
+      rest = reference;
+    }
+    String path = stripQuery(rest);
+    if (path.contains("{") || path.contains("}")) {
+      return Local.not(new Resolution.Unresolvable(path, "the path has variables or placeholders"));
+    }
+    List<String> segments = new ArrayList<>();
+    for (String raw : path.split("/", -1)) {
+      String segment = percentDecode(raw);
+      if (segment == null) {
+        return Local.not(new Resolution.Unresolvable(path, "the path has a malformed %-escape"));
+      }
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        if (segments.isEmpty()) {
+          return Local.not(new Resolution.Unresolvable(path, "the path climbs above the web root"));
+        }
+        segments.remove(segments.size() - 1);
+        continue;
+      }
+      if (segment.contains("\\") || segment.indexOf('\0') >= 0) {
+        return Local.not(new Resolution.Unresolvable(path, "the path has characters no web server maps to a file"));
+      }
+      segments.add(segment);
+    }
+    if (segments.isEmpty()) {
+      return Local.not(new Resolution.Unresolvable("/", "the URL names the web root itself, not a file"));
+    }
+    return new Local(segments, null);
   }
 
   /**

@@ -136,4 +136,24 @@ class ResourceResolverTest {
     assertTrue(r.read(big).error().contains("larger than"));
     assertTrue(r.read(dir.resolve("absent.json")).error().startsWith("cannot read"));
   }
+
+  @Test
+  void servedPathIsWhereResolveLooksWithoutLooking() throws IOException {
+    touch("public/i18n/en.json");
+    ResourceResolver r = resolver();
+    WebRoots roots = new WebRoots(List.of(dir.resolve("public")), true);
+    String base = "https://app.example.com/base";
+    for (String url : List.of("/i18n/en.json", "i18n/./x/../en.json?v=2#top", base + "/i18n/en.json", "/i18n/absent.json",
+        "/i18n/%65n.json")) {
+      Resolution resolved = r.resolve(roots, base, url);
+      assertTrue(resolved instanceof Resolution.Found || resolved instanceof Resolution.Missing, url);
+      assertEquals(resolved.servedPath(), r.servedPath(base, url), url);
+    }
+    assertEquals("/i18n/en.json", r.servedPath(base, "/i18n/%65n.json"));
+    for (String url : List.of("", "https://elsewhere.example.com/en.json", "/i18n/{lang}.json", "/", "/../x.json",
+        "/bad%zz.json")) {
+      assertNull(r.servedPath(base, url), url);
+      assertTrue(!(r.resolve(roots, base, url) instanceof Resolution.Found), url);
+    }
+  }
 }
