@@ -129,8 +129,11 @@ public final class Verifier {
     try (Run run = openRun(loader)) {
       finder.notes.forEach(run.notes::add);
       // in display-path order, not argument order: cross-app results ("first defined in ...") must not depend on it
+      // (each display path made once: a comparison does not make two)
+      Map<Path, String> shown = new java.util.HashMap<>();
+      files.values().forEach(f -> shown.put(f, displayPath(f)));
       List<Path> ordered = new ArrayList<>(files.values());
-      ordered.sort(java.util.Comparator.comparing(this::displayPath));
+      ordered.sort(java.util.Comparator.comparing(shown::get));
       if (ordered.size() >= SchemaSet.MANY_DOCUMENTS) {
         services.schemas().expectMany();
       }
