@@ -42,7 +42,10 @@ public final class Verifier {
     this.options = options;
     this.services = new Services(options);
     this.checks = List.copyOf(checks.apply(services));
-    this.setChecks = Checks.setDefaults(services);
+    this.setChecks =
+        Checks.setDefaults(services).stream()
+            .filter(c -> !c.rules().stream().allMatch(r -> options.skips(r.id())))
+            .toList(); // without those whose every rule is skipped
     this.selection = Selection.of(this.checks, options);
     this.probes = OkHttpProbe::new;
     this.progress = ProgressListener.NONE;
@@ -265,7 +268,8 @@ public final class Verifier {
     final List<Report.Checked> checked = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final Set<String> notes = new LinkedHashSet<>();
-    final Set<String> skippedNetworkRules = new TreeSet<>();
+    /** True once a descriptor skipped the checks that need the network (offline). */
+    boolean networkSkipped;
     final List<SetContext.Member> members = new ArrayList<>();
     /** In a part: the file's checks still to run, and what went wrong reading it. */
     Pending pending;
@@ -286,12 +290,12 @@ public final class Verifier {
       findings.addAll(part.findings);
       notes.addAll(part.notes);
       checked.addAll(part.checked);
-      skippedNetworkRules.addAll(part.skippedNetworkRules);
+      networkSkipped |= part.networkSkipped;
       members.addAll(part.members);
       part.findings.clear();
       part.notes.clear();
       part.checked.clear();
-      part.skippedNetworkRules.clear();
+      part.networkSkipped = false;
       part.members.clear();
     }
 
@@ -323,17 +327,8 @@ public final class Verifier {
 
     List<String> notes() {
       List<String> out = new ArrayList<>(notes);
-      if (!skippedNetworkRules.isEmpty()) {
-        Set<String> categories = new TreeSet<>();
-        skippedNetworkRules.forEach(id -> categories.add(id.substring(0, id.indexOf('/')) + "/*"));
-        out.add(
-            "skipped the checks that need the network ("
-                + skippedNetworkRules.size()
-                + " rules: "
-                + String.join(", ", categories)
-                + "); pass "
-                + options.optionNames().of("online", null)
-                + " to verify that the deployment serves what the descriptor promises");
+      if (networkSkipped && selection.networkNote() != null) {
+        out.add(selection.networkNote());
       }
       return out;
     }
@@ -346,9 +341,6 @@ public final class Verifier {
     Report report() {
       SetContext set = new SetContext(members, options, services, findings);
       for (SetCheck check : setChecks) {
-        if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
-          continue;
-        }
         String where = members.isEmpty() ? "" : members.get(0).descriptor().file();
         runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
       }
@@ -460,7 +452,7 @@ public final class Verifier {
       toRun = selection.schema(); // a descriptor that is no object: only its shape can be reported
     } else {
       toRun = selection.connect();
-      run.skippedNetworkRules.addAll(selection.networkRules());
+      run.networkSkipped = true;
     }
     for (Check check : toRun) {
       runGuarded(check.getClass().getSimpleName(), () -> check.prepare(ctx), display, findings);
@@ -470,9 +462,9 @@ public final class Verifier {
 
   /**
    * The checks each kind of document gets, in catalogue order, without those whose every rule is skipped and, offline,
-   * those that only report network rules (whose rules are then listed as skipped in the report's note).
+   * those that only report network rules (whose rules the note a report then gets lists as skipped).
    */
-  private record Selection(List<Check> connect, List<Check> manifest, List<Check> schema, Set<String> networkRules) {
+  private record Selection(List<Check> connect, List<Check> manifest, List<Check> schema, String networkNote) {
     static Selection of(List<Check> checks, VerifyOptions options) {
       List<Check> connect = new ArrayList<>();
       List<Check> manifest = new ArrayList<>();
@@ -499,7 +491,24 @@ public final class Verifier {
       // schema check adds no notes, so the order changes no output.
       connect.removeAll(schema);
       connect.addAll(schema);
-      return new Selection(List.copyOf(connect), List.copyOf(manifest), List.copyOf(schema), Set.copyOf(networkRules));
+      return new Selection(
+          List.copyOf(connect), List.copyOf(manifest), List.copyOf(schema), networkNote(networkRules, options));
+    }
+
+    /** The note a report gets when a descriptor skipped the network rules offline; null when none are skipped. */
+    private static String networkNote(Set<String> networkRules, VerifyOptions options) {
+      if (networkRules.isEmpty()) {
+        return null;
+      }
+      Set<String> categories = new TreeSet<>();
+      networkRules.forEach(id -> categories.add(id.substring(0, id.indexOf('/')) + "/*"));
+      return "skipped the checks that need the network ("
+          + networkRules.size()
+          + " rules: "
+          + String.join(", ", categories)
+          + "); pass "
+          + options.optionNames().of("online", null)
+          + " to verify that the deployment serves what the descriptor promises";
     }
   }
 
