@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,21 +33,19 @@ class BrokenAppsProbeTest {
   }
 
   private static Run probe(Flaw flaw, Transport transport) throws Exception {
-    int keyPort;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      keyPort = s.getLocalPort();
-    }
-    try (MiniConnectApp app = MiniConnectApp.start(flaw, "http://127.0.0.1:" + keyPort, transport)) {
-      Report report =
-          Probe.create(ProbeOptions.builder().baseUrl(app.baseUrl()).keyServerPort(keyPort).build()).run();
-      String text = AcsbProbeTest.text(report);
-      System.out.println("---- probe run against the app with flaw " + flaw + " over " + transport + "\n" + text);
-      Set<String> rules = new TreeSet<>();
-      for (Finding f : report.findings()) {
-        rules.add(f.ruleId());
+    return KeyPorts.withFreePort(keyPort -> {
+      try (MiniConnectApp app = MiniConnectApp.start(flaw, "http://127.0.0.1:" + keyPort, transport)) {
+        Report report =
+            Probe.create(ProbeOptions.builder().baseUrl(app.baseUrl()).keyServerPort(keyPort).build()).run();
+        String text = AcsbProbeTest.text(report);
+        System.out.println("---- probe run against the app with flaw " + flaw + " over " + transport + "\n" + text);
+        Set<String> rules = new TreeSet<>();
+        for (Finding f : report.findings()) {
+          rules.add(f.ruleId());
+        }
+        return new Run(report, text, rules, app);
       }
-      return new Run(report, text, rules, app);
-    }
+    });
   }
 
   @Test

@@ -1,12 +1,9 @@
 package org.connectverify.probeit;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.connectverify.maven.ProbeMojo;
@@ -33,24 +30,21 @@ class ProbeMojoTest {
     f.set(target, value);
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   @Test
   void passesACorrectAppAndFailsTheBuildForABrokenOne() throws Exception {
-    int keys = freePort();
-    try (MiniConnectApp good = MiniConnectApp.start(Flaw.NONE, "http://127.0.0.1:" + keys)) {
-      ProbeMojo mojo = mojo(good.baseUrl(), keys);
-      assertDoesNotThrow(mojo::execute);
-    }
-    int keys2 = freePort();
-    try (MiniConnectApp bad = MiniConnectApp.start(Flaw.ACCEPTS_ALG_NONE, "http://127.0.0.1:" + keys2)) {
-      MojoFailureException e = assertThrows(MojoFailureException.class, mojo(bad.baseUrl(), keys2)::execute);
-      assertTrue(e.getMessage().contains("2 errors"), e.getMessage());
-    }
+    KeyPorts.withFreePort(keys -> {
+      try (MiniConnectApp good = MiniConnectApp.start(Flaw.NONE, "http://127.0.0.1:" + keys)) {
+        mojo(good.baseUrl(), keys).execute(); // a correct app passes: no exception
+      }
+      return null;
+    });
+    MojoFailureException e =
+        KeyPorts.withFreePort(keys -> {
+          try (MiniConnectApp bad = MiniConnectApp.start(Flaw.ACCEPTS_ALG_NONE, "http://127.0.0.1:" + keys)) {
+            return assertThrows(MojoFailureException.class, mojo(bad.baseUrl(), keys)::execute);
+          }
+        });
+    assertTrue(e.getMessage().contains("2 errors"), e.getMessage());
   }
 
   @Test
