@@ -44,8 +44,8 @@ public final class Verifier {
     this.checks = List.copyOf(checks.apply(services));
     this.setChecks =
         Checks.setDefaults(services).stream()
-            .filter(c -> !c.rules().stream().allMatch(r -> options.skips(r.id())))
-            .toList(); // without those whose every rule is skipped
+            .filter(c -> !allSkipped(c.rules(), options))
+            .toList();
     this.selection = Selection.of(this.checks, options);
     this.probes = OkHttpProbe::new;
     this.progress = ProgressListener.NONE;
@@ -339,10 +339,12 @@ public final class Verifier {
     }
 
     Report report() {
-      SetContext set = new SetContext(members, options, services, findings);
-      for (SetCheck check : setChecks) {
-        String where = members.isEmpty() ? "" : members.get(0).descriptor().file();
-        runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
+      if (members.size() >= 2) { // a set check compares apps: one alone has nothing to be compared with
+        SetContext set = new SetContext(members, options, services, findings);
+        String where = members.get(0).descriptor().file();
+        for (SetCheck check : setChecks) {
+          runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
+        }
       }
       return new Report(Version.get(), checked, options.effective(findings), options.failOn(), notes());
     }
@@ -361,6 +363,11 @@ public final class Verifier {
   private static boolean manifestOnly(Check check) {
     return !check.rules().isEmpty()
         && check.rules().stream().allMatch(r -> r.category().equals("manifest") || r.category().equals("migration"));
+  }
+
+  /** True when the options skip every one of a check's rules: the check need not run. */
+  private static boolean allSkipped(List<Rule> rules, VerifyOptions options) {
+    return rules.stream().allMatch(r -> options.skips(r.id()));
   }
 
   /** True for a check that only reports rules needing the network. */
@@ -471,7 +478,7 @@ public final class Verifier {
       List<Check> schema = new ArrayList<>();
       Set<String> networkRules = new TreeSet<>();
       for (Check check : checks) {
-        if (check.rules().stream().allMatch(r -> options.skips(r.id()))) {
+        if (allSkipped(check.rules(), options)) {
           continue;
         }
         if (needsNetwork(check) && !options.online()) {

@@ -36,9 +36,6 @@ public final class DuplicateAppKeyCheck implements SetCheck {
 
   @Override
   public void check(SetContext ctx) {
-    if (ctx.members().size() < 2) {
-      return; // a duplicate needs two apps
-    }
     Map<String, SetContext.Member> first = new LinkedHashMap<>();
     for (SetContext.Member m : ctx.members()) {
       String key = m.descriptor().key();

@@ -32,9 +32,6 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
 
   @Override
   public void check(SetContext ctx) {
-    if (ctx.members().size() < 2) {
-      return; // a duplicate needs two apps
-    }
     // earlier members by their normalised baseUrl, in run order: each baseUrl is normalised once, not once per pair
     Map<String, List<SetContext.Member>> seen = new HashMap<>();
     for (SetContext.Member m : ctx.members()) {

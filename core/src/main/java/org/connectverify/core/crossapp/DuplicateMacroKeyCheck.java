@@ -35,9 +35,6 @@ public final class DuplicateMacroKeyCheck implements SetCheck {
 
   @Override
   public void check(SetContext ctx) {
-    if (ctx.members().size() < 2) {
-      return; // a duplicate needs two apps
-    }
     Map<String, Macro> first = new LinkedHashMap<>();
     for (SetContext.Member m : ctx.members()) {
       for (Macro macro : macros(m)) {

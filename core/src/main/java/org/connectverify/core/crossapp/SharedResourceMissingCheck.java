@@ -40,9 +40,6 @@ public final class SharedResourceMissingCheck implements SetCheck {
 
   @Override
   public void check(SetContext ctx) {
-    if (ctx.members().size() < 2) {
-      return;
-    }
     // Only a path that two apps refer to can be present for one and missing for the other: find those paths without
     // the file system, then resolve (which asks it) only the references to them.
     List<Served> served = new ArrayList<>();
