@@ -13,8 +13,8 @@ import org.connectverify.core.VerifyOptions;
  * threads as the verifier uses (the cores, up to 4), with the cross-app checks over the whole set. Run with the CLI
  * jar on the class path:
  * {@code java -cp cli/target/connect-verify.jar bench/WarmLoop.java [--batch] WARMUP SECONDS PATH...} (a PATH that is
- * a folder stands for its files). Over the corpus on two cores the JIT settles after about 25 s (before that, 2-second windows
- * swing between 1,200 and 6,000 descriptors/s while C2 recompiles), so a warm figure needs a warm-up that long.
+ * a folder stands for its files). Over the corpus on two cores the JIT settles after about 25 s (before that, 2-second
+ * windows swing between 1,200 and 6,000 descriptors/s while C2 recompiles), so a warm figure needs a warm-up that long.
  */
 public final class WarmLoop {
   public static void main(String[] args) throws Exception {

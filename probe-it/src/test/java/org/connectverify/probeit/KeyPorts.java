@@ -31,27 +31,28 @@ final class KeyPorts {
 
   /** Runs {@code attempt} on a free port, and on a new one when the key server found its port taken. */
   static <T> T withFreePort(Attempt<T> attempt) throws Exception {
-    for (int i = 1; ; i++) {
-      try {
-        return attempt.run(free());
-      } catch (Exception | AssertionError e) {
-        if (i == ATTEMPTS || !taken(e)) {
-          throw e;
-        }
-      }
-    }
+    return attempts(KeyPorts::free, 0, attempt);
   }
 
   /** Runs {@code attempt} on {@code port}, again after a pause when the key server found the port taken. */
   static <T> T retry(int port, Attempt<T> attempt) throws Exception {
+    return attempts(() -> port, 200, attempt);
+  }
+
+  /** Where the next try's port comes from. */
+  private interface Ports {
+    int next() throws IOException;
+  }
+
+  private static <T> T attempts(Ports ports, long pauseMillis, Attempt<T> attempt) throws Exception {
     for (int i = 1; ; i++) {
       try {
-        return attempt.run(port);
+        return attempt.run(ports.next());
       } catch (Exception | AssertionError e) {
         if (i == ATTEMPTS || !taken(e)) {
           throw e;
         }
-        Thread.sleep(200L * i);
+        Thread.sleep(pauseMillis * i);
       }
     }
   }

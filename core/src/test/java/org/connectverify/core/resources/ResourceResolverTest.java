@@ -1,6 +1,7 @@
 package org.connectverify.core.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,8 +144,9 @@ class ResourceResolverTest {
     ResourceResolver r = resolver();
     WebRoots roots = new WebRoots(List.of(dir.resolve("public")), true);
     String base = "https://app.example.com/base";
-    for (String url : List.of("/i18n/en.json", "i18n/./x/../en.json?v=2#top", base + "/i18n/en.json", "/i18n/absent.json",
-        "/i18n/%65n.json")) {
+    for (String url :
+        List.of("/i18n/en.json", "i18n/./x/../en.json?v=2#top", base + "/i18n/en.json", "/i18n/absent.json",
+            "/i18n/%65n.json")) {
       Resolution resolved = r.resolve(roots, base, url);
       assertTrue(resolved instanceof Resolution.Found || resolved instanceof Resolution.Missing, url);
       assertEquals(resolved.servedPath(), r.servedPath(base, url), url);
@@ -153,7 +155,7 @@ class ResourceResolverTest {
     for (String url : List.of("", "https://elsewhere.example.com/en.json", "/i18n/{lang}.json", "/", "/../x.json",
         "/bad%zz.json")) {
       assertNull(r.servedPath(base, url), url);
-      assertTrue(!(r.resolve(roots, base, url) instanceof Resolution.Found), url);
+      assertFalse(r.resolve(roots, base, url) instanceof Resolution.Found, url);
     }
   }
 }
