@@ -45,6 +45,9 @@ final class DescriptorFinder {
   /** What a folder search skipped and why (a FIFO, socket or device; a folder it cannot read), for the report. */
   final List<String> notes = new ArrayList<>();
 
+  /** The inputs that were folders, absolute and normalised, in the order given (known from expanding them). */
+  final List<Path> folders = new ArrayList<>();
+
   List<Path> expand(List<Path> inputs) throws InputException {
     List<Path> out = new ArrayList<>();
     for (Path input : inputs) {
@@ -55,6 +58,7 @@ final class DescriptorFinder {
         trace.accept(input + ": named on the command line, verified as given");
         out.add(input);
       } else if (Files.isDirectory(input)) {
+        folders.add(input.toAbsolutePath().normalize());
         trace.accept(input + ": searching for atlassian-connect*.json, descriptor-like *connect*.json and Forge"
             + " manifest.yml, skipping " + new java.util.TreeSet<>(SKIP) + ", .gitignore'd folders and --exclude globs");
         java.util.Set<String> skipped = new java.util.TreeSet<>();

@@ -128,7 +128,7 @@ public final class Verifier {
     for (Path f : finder.expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
-    List<Path> folders = folders(inputs);
+    List<Path> folders = finder.folders;
     try (Run run = openRun(loader)) {
       finder.notes.forEach(run.notes::add);
       // in display-path order, not argument order: cross-app results ("first defined in ...") must not depend on it
@@ -381,18 +381,6 @@ public final class Verifier {
         throw new InputException(options.optionNames().of("resources", displayPath(root)) + ": no such folder");
       }
     }
-  }
-
-  /** The inputs that are folders, absolute and normalised, in the order given (each input looked at once). */
-  private static List<Path> folders(List<Path> inputs) {
-    List<Path> out = new ArrayList<>();
-    for (Path input : inputs) {
-      Path in = input.toAbsolutePath().normalize();
-      if (Files.isDirectory(in)) {
-        out.add(in);
-      }
-    }
-    return out;
   }
 
   /** The folder among the inputs that {@code file} was found in, or null when it was named directly. */
