@@ -99,13 +99,13 @@ final class AceConfig {
     if (!installed.isTextual() || org.connectverify.core.template.TemplateEngine.holdsPlaceholder(installed.asText())) {
       return null;
     }
-    Path project = project(descriptorFile, json);
-    if (project == null || !installRouteOn(project, json, options.environment())) {
-      return null;
-    }
     String value = installed.asText().trim();
     String path = value.replaceFirst("[?#].*$", "");
     if (path.equals("/installed")) {
+      return null; // before looking for the project: that takes a look at the file system per folder
+    }
+    Path project = project(descriptorFile, json);
+    if (project == null || !installRouteOn(project, json, options.environment())) {
       return null;
     }
     int[] lc = sourceMap.value("/lifecycle/installed");
