@@ -20,9 +20,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Position;
 import org.connectverify.core.Rule;
@@ -109,7 +107,7 @@ public final class JsonReader {
 
   private Result parse(JsonFactory factory, String text, String file, List<Finding> findings)
       throws IOException {
-    Map<String, int[]> positions = new HashMap<>();
+    SourceMap.Builder positions = SourceMap.builder();
     try (JsonParser p = factory.createParser(text)) {
       try {
         return parseValue(p, text, file, positions, findings);
@@ -138,7 +136,7 @@ public final class JsonReader {
   }
 
   private Result parseValue(
-      JsonParser p, String text, String file, Map<String, int[]> positions, List<Finding> findings)
+      JsonParser p, String text, String file, SourceMap.Builder positions, List<Finding> findings)
       throws IOException {
     {
       JsonToken first = p.nextToken();
@@ -146,8 +144,9 @@ public final class JsonReader {
         findings.add(finding(JsonRules.SYNTAX, file, 1, 1, "", "file has no JSON value", null));
         return new Result(null, SourceMap.empty(), text, findings);
       }
-      Builder b = new Builder(p, file, positions, findings);
-      JsonNode root = b.value("", 0, 0);
+      Builder b = new Builder(p, file, findings);
+      JsonLocation rootAt = p.currentTokenLocation();
+      JsonNode root = b.value(positions.root(rootAt.getLineNr(), rootAt.getColumnNr()));
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation at = p.currentTokenLocation();
@@ -162,7 +161,7 @@ public final class JsonReader {
                 "a file holds exactly one JSON value; remove what follows the closing brace"));
         return new Result(null, SourceMap.empty(), text, findings);
       }
-      return new Result(root, new SourceMap(positions), text, findings);
+      return new Result(root, positions.build(), text, findings);
     }
   }
 
@@ -170,27 +169,23 @@ public final class JsonReader {
   private static final class Builder {
     private final JsonParser p;
     private final String file;
-    private final Map<String, int[]> positions;
     private final List<Finding> findings;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-    Builder(JsonParser p, String file, Map<String, int[]> positions, List<Finding> findings) {
+    Builder(JsonParser p, String file, List<Finding> findings) {
       this.p = p;
       this.file = file;
-      this.positions = positions;
       this.findings = findings;
     }
 
-    /** Reads the value at the current token; keyLine/keyCol are those of its key (0 for none). */
-    JsonNode value(String pointer, int keyLine, int keyCol) throws IOException {
-      JsonLocation at = p.currentTokenLocation();
-      positions.put(pointer, new int[] {keyLine, keyCol, at.getLineNr(), at.getColumnNr()});
+    /** Reads the value at the current token, whose position {@code at} holds. */
+    JsonNode value(SourceMap.Entry at) throws IOException {
       JsonToken t = p.currentToken();
       switch (t) {
         case START_OBJECT:
-          return object(pointer);
+          return object(at);
         case START_ARRAY:
-          return array(pointer);
+          return array(at);
         case VALUE_STRING:
           return nodes.textNode(p.getText());
         case VALUE_NUMBER_INT:
@@ -208,22 +203,24 @@ public final class JsonReader {
       }
     }
 
-    private ObjectNode object(String pointer) throws IOException {
+    private ObjectNode object(SourceMap.Entry at) throws IOException {
       ObjectNode obj = nodes.objectNode();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonLocation keyAt = p.currentTokenLocation();
-        String childPointer = Pointers.child(pointer, name);
-        int[] previous = obj.has(name) ? positions.get(childPointer) : null;
+        SourceMap.Entry previous = obj.has(name) ? at.member(name) : null;
         p.nextToken();
-        JsonNode child = value(childPointer, keyAt.getLineNr(), keyAt.getColumnNr());
+        JsonLocation valueAt = p.currentTokenLocation();
+        SourceMap.Entry entry =
+            at.member(name, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
+        JsonNode child = value(entry);
         if (previous != null) {
           findings.add(
               duplicateKey(
                   JsonRules.DUPLICATE_KEY,
                   file,
                   keyAt,
-                  childPointer,
+                  entry.pointer(),
                   previous,
                   "duplicate key \"" + name + "\": the value here replaces the one defined first",
                   "remove or rename one of the two; parsers keep only the last value"));
@@ -233,29 +230,35 @@ public final class JsonReader {
       return obj;
     }
 
-    private ArrayNode array(String pointer) throws IOException {
+    private ArrayNode array(SourceMap.Entry at) throws IOException {
       ArrayNode arr = nodes.arrayNode();
-      int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        arr.add(value(Pointers.child(pointer, i++), 0, 0));
+        JsonLocation elementAt = p.currentTokenLocation();
+        arr.add(value(at.element(elementAt.getLineNr(), elementAt.getColumnNr())));
       }
       return arr;
     }
   }
 
   /**
-   * A key given twice in one object, at the second one, related to the first ({@code previous}: its recorded
-   * {keyLine, keyColumn, ...}). Shared with {@link YamlReader}, whose mappings are checked the same way.
+   * A key given twice in one object, at the second one, related to the first ({@code previous}: where it was
+   * recorded). Shared with {@link YamlReader}, whose mappings are checked the same way.
    */
   static Finding duplicateKey(
-      Rule rule, String file, JsonLocation keyAt, String pointer, int[] previous, String message, String hint) {
+      Rule rule,
+      String file,
+      JsonLocation keyAt,
+      String pointer,
+      SourceMap.Entry previous,
+      String message,
+      String hint) {
     return new Finding(
         rule.id(),
         rule.defaultSeverity(),
         new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), pointer),
         message,
         hint,
-        List.of(new Finding.Related(new Position(file, previous[0], previous[1], pointer), "first defined here")));
+        List.of(new Finding.Related(new Position(file, previous.keyLine, previous.keyColumn, pointer), "first defined here")));
   }
 
   /** The bytes as UTF-8 text (a UTF-8 byte order mark dropped), or null with an encoding finding. */

@@ -85,8 +85,9 @@ public final class YamlReader {
         findings.add(finding(syntax, file, 1, 1, "", "file holds no YAML document", null));
         return new JsonReader.Result(null, SourceMap.empty(), text, findings);
       }
-      Builder b = new Builder(p, file, positions, findings);
-      JsonNode root = b.value("", 0, 0);
+      Builder b = new Builder(p, file, findings);
+      JsonLocation rootAt = p.currentTokenLocation();
+      JsonNode root = b.value(positions.root(rootAt.getLineNr(), rootAt.getColumnNr()));
       if (p.nextToken() != null) {
         JsonLocation at = p.currentTokenLocation();
         findings.add(
@@ -188,22 +189,20 @@ public final class YamlReader {
   private final class Builder {
     private final YAMLParser p;
     private final String file;
-    private final SourceMap.Builder positions;
     private final List<Finding> findings;
     private final Map<String, JsonNode> anchors = new HashMap<>();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private int copied;
 
-    Builder(YAMLParser p, String file, SourceMap.Builder positions, List<Finding> findings) {
+    Builder(YAMLParser p, String file, List<Finding> findings) {
       this.p = p;
       this.file = file;
-      this.positions = positions;
       this.findings = findings;
     }
 
-    JsonNode value(String pointer, int keyLine, int keyCol) throws IOException {
+    /** Reads the value at the current token, whose position {@code entry} holds. */
+    JsonNode value(SourceMap.Entry entry) throws IOException {
       JsonLocation at = p.currentTokenLocation();
-      positions.put(pointer, keyLine, keyCol, at.getLineNr(), at.getColumnNr());
       if (p.isCurrentAlias()) {
         JsonNode target = anchors.get(p.getText());
         if (target == null) {
@@ -213,7 +212,7 @@ public final class YamlReader {
                   file,
                   at.getLineNr(),
                   at.getColumnNr(),
-                  pointer,
+                  entry.pointer(),
                   "invalid YAML: alias *" + p.getText() + " refers to no anchor defined before it",
                   "define the anchor (&" + p.getText() + ") before the alias, or write the value out"));
           return nodes.nullNode();
@@ -225,20 +224,20 @@ public final class YamlReader {
         return target.deepCopy();
       }
       String anchor = p.getObjectId();
-      JsonNode node = scalarOrContainer(pointer);
+      JsonNode node = scalarOrContainer(entry);
       if (anchor != null) {
         anchors.put(anchor, node);
       }
       return node;
     }
 
-    private JsonNode scalarOrContainer(String pointer) throws IOException {
+    private JsonNode scalarOrContainer(SourceMap.Entry entry) throws IOException {
       JsonToken t = p.currentToken();
       switch (t) {
         case START_OBJECT:
-          return object(pointer);
+          return object(entry);
         case START_ARRAY:
-          return array(pointer);
+          return array(entry);
         case VALUE_STRING:
           return nodes.textNode(p.getText());
         case VALUE_NUMBER_INT:
@@ -255,22 +254,24 @@ public final class YamlReader {
       }
     }
 
-    private ObjectNode object(String pointer) throws IOException {
+    private ObjectNode object(SourceMap.Entry at) throws IOException {
       ObjectNode obj = nodes.objectNode();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonLocation keyAt = p.currentTokenLocation();
-        String childPointer = Pointers.child(pointer, name);
-        int[] previous = obj.has(name) ? positions.get(childPointer) : null;
+        SourceMap.Entry previous = obj.has(name) ? at.member(name) : null;
         p.nextToken();
-        JsonNode child = value(childPointer, keyAt.getLineNr(), keyAt.getColumnNr());
+        JsonLocation valueAt = p.currentTokenLocation();
+        SourceMap.Entry entry =
+            at.member(name, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
+        JsonNode child = value(entry);
         if (previous != null) {
           findings.add(
               JsonReader.duplicateKey(
                   duplicateKey,
                   file,
                   keyAt,
-                  childPointer,
+                  entry.pointer(),
                   previous,
                   "duplicate key \"" + name + "\": YAML mapping keys must be unique; Forge refuses the manifest",
                   "remove or merge one of the two"));
@@ -280,11 +281,11 @@ public final class YamlReader {
       return obj;
     }
 
-    private ArrayNode array(String pointer) throws IOException {
+    private ArrayNode array(SourceMap.Entry at) throws IOException {
       ArrayNode arr = nodes.arrayNode();
-      int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        arr.add(value(Pointers.child(pointer, i++), 0, 0));
+        JsonLocation elementAt = p.currentTokenLocation();
+        arr.add(value(at.element(elementAt.getLineNr(), elementAt.getColumnNr())));
       }
       return arr;
     }

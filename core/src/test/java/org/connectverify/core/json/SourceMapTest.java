@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SourceMapTest {
-  /** {"a": {"b": [10]}} laid out over three lines; entries are {keyLine, keyCol, valueLine, valueCol}. */
+  /** {"a": {"b": [10]}} laid out over three lines. */
   private static SourceMap sample() {
-    Map<String, int[]> entries = new HashMap<>();
-    entries.put("", new int[] {0, 0, 1, 1});
-    entries.put("/a", new int[] {2, 3, 2, 8});
-    entries.put("/a/b", new int[] {3, 5, 3, 10});
-    entries.put("/a/b/0", new int[] {0, 0, 3, 11});
-    return new SourceMap(entries);
+    SourceMap.Builder b = SourceMap.builder();
+    b.root(1, 1).member("a", 2, 3, 2, 8).member("b", 3, 5, 3, 10).element(3, 11);
+    return b.build();
   }
 
   @Test
@@ -56,5 +51,40 @@ class SourceMapTest {
     assertTrue(map.contains("/a/b/0"));
     assertFalse(map.contains("/a/c"));
     assertEquals(4, map.size());
+  }
+
+  @Test
+  void aKeyGivenAgainReplacesTheFirstAndKeysNeedNoEscapesToBeFound() {
+    SourceMap.Builder b = SourceMap.builder();
+    SourceMap.Entry root = b.root(1, 1);
+    root.member("a/b", 2, 3, 2, 10);
+    root.member("x", 3, 3, 3, 8);
+    root.member("a/b", 4, 3, 4, 10);
+    SourceMap map = b.build();
+    assertArrayEquals(new int[] {4, 3}, map.key("/a~1b"), "the last of two equal keys, as the tree keeps it");
+    assertEquals("/a~1b", root.member("a/b").pointer());
+    assertEquals(3, map.size());
+  }
+
+  @Test
+  void findsMembersOfLargeObjectsAndElementsOnlyByCanonicalIndex() {
+    SourceMap.Builder b = SourceMap.builder();
+    SourceMap.Entry root = b.root(1, 1);
+    for (int i = 0; i < 50; i++) {
+      root.member("k" + i, i + 2, 3, i + 2, 9);
+    }
+    root.member("k7", 60, 3, 60, 9);
+    SourceMap.Entry list = root.member("list", 61, 3, 61, 11);
+    list.element(61, 12);
+    SourceMap.Entry second = list.element(61, 15);
+    SourceMap map = b.build();
+    assertArrayEquals(new int[] {45, 3}, map.key("/k43"));
+    assertArrayEquals(new int[] {60, 3}, map.key("/k7"));
+    assertArrayEquals(new int[] {61, 15}, map.value("/list/1"));
+    assertArrayEquals(new int[] {61, 11}, map.value("/list/01"), "not an index: the array itself");
+    assertEquals("/list/1", second.pointer());
+    assertFalse(map.contains("/list/2"));
+    assertTrue(map.contains("/list/0"));
+    assertEquals(54, map.size());
   }
 }
