@@ -11,8 +11,6 @@ import org.everit.json.schema.FormatValidator;
  * as {@code {{localBaseUrl}}}, are allowed anywhere; unbalanced braces are left to {@code urls/malformed-template}.
  */
 final class ConnectUrlFormat implements FormatValidator {
-  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("\\$?\\{[^{}]*}");
-
   @Override
   public String formatName() {
     return "connect-url";
@@ -27,13 +25,10 @@ final class ConnectUrlFormat implements FormatValidator {
     if (!braces && hasWhitespace(subject)) {
       return Optional.of("URL \"" + subject + "\" contains white space");
     }
-    String probe = subject;
-    // most URLs hold no token, and every module's URL comes here: they skip the regular expression
-    for (String previous = null; braces && !probe.equals(previous); ) {
-      previous = probe;
-      probe = TOKEN.matcher(probe).replaceAll("x");
+    String probe = withoutTokens(subject);
+    if (plainPath(probe)) {
+      return Optional.empty(); // the commonest URL, "/page?id=x": java.net.URI would accept it, relative
     }
-    probe = probe.replace('{', 'x').replace('}', 'x');
     try {
       URI uri = new URI(probe.replace(" ", "%20"));
       if (uri.isAbsolute()) {
@@ -50,6 +45,64 @@ final class ConnectUrlFormat implements FormatValidator {
     } catch (URISyntaxException e) {
       return Optional.of("\"" + subject + "\" is not a valid URL: " + e.getReason());
     }
+  }
+
+  /**
+   * The URL with each token ({@code {x}} or {@code ${x}}, innermost first, as nested ones are written) replaced by
+   * {@code x}, and each brace left over by {@code x}: what {@link URI} then judges. One pass with a stack of open
+   * braces, the same as replacing {@code \$?\{[^{}]*\}} until nothing changes.
+   */
+  static String withoutTokens(String url) {
+    if (url.indexOf('{') < 0 && url.indexOf('}') < 0) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.length());
+    int[] open = new int[8];
+    int depth = 0;
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '{') {
+        if (depth == open.length) {
+          open = java.util.Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = out.length();
+        out.append(c);
+      } else if (c == '}' && depth > 0) {
+        int at = open[--depth];
+        out.setLength(at > 0 && out.charAt(at - 1) == '$' ? at - 1 : at);
+        out.append('x');
+      } else {
+        out.append(c);
+      }
+    }
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (c == '{' || c == '}') {
+        out.setCharAt(i, 'x');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Characters RFC 2396 allows, unescaped, in a path and a query: {@link URI} parses a path of them as it is. */
+  private static final String PATH_MARKS = "-_.!~*'():@&=+$,;/?";
+
+  /**
+   * True for an absolute path (not {@code //authority}) with an optional query, made only of letters, digits and
+   * {@link #PATH_MARKS}: a relative URL that {@link URI} accepts. Anything else (escapes, fragments, other
+   * characters, absolute URLs) is left to {@link URI}.
+   */
+  static boolean plainPath(String url) {
+    if (url.isEmpty() || url.charAt(0) != '/' || url.startsWith("//")) {
+      return false;
+    }
+    for (int i = 1; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_MARKS.indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasWhitespace(String s) {
