@@ -2,6 +2,7 @@ package org.connectverify.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +25,10 @@ final class Bitbucket {
   private static final Pattern EVENT = Pattern.compile("(repo|pullrequest|issue|project|pipeline|pipelines):[a-z_:]+");
   /** Bitbucket URL context parameters: {@code {repository.uuid}}, {@code {repo_uuid}}, {@code {target_user.uuid}}. */
   private static final Pattern PARAM = Pattern.compile("\\{(repository|repo_uuid|target_user|pullrequest|commit)[.}_]");
+
+  /** The names {@link #PARAM} looks for after a brace. */
+  private static final List<String> PARAM_NAMES =
+      List.of("repository", "repo_uuid", "target_user", "pullrequest", "commit");
 
   private Bitbucket() {}
 
@@ -70,13 +75,12 @@ final class Bitbucket {
    */
   private static boolean hasParam(JsonNode node) {
     if (node.isTextual()) {
-      String s = node.textValue();
-      return s.indexOf('{') >= 0 && PARAM.matcher(s).find();
+      return param(node.textValue());
     }
     if (node.isObject()) {
       for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         java.util.Map.Entry<String, JsonNode> e = it.next();
-        if (e.getKey().indexOf('{') >= 0 && PARAM.matcher(e.getKey()).find() || hasParam(e.getValue())) {
+        if (param(e.getKey()) || hasParam(e.getValue())) {
           return true;
         }
       }
@@ -85,6 +89,22 @@ final class Bitbucket {
     if (node.isArray()) {
       for (JsonNode item : node) {
         if (hasParam(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@link #PARAM} finds a match in {@code s}. Every key and string of the modules comes here, so this does
+   * without a regular expression.
+   */
+  static boolean param(String s) {
+    for (int i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
+      for (String name : PARAM_NAMES) {
+        int end = i + 1 + name.length();
+        if (end < s.length() && s.startsWith(name, i + 1) && ".}_".indexOf(s.charAt(end)) >= 0) {
           return true;
         }
       }

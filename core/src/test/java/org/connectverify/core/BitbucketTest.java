@@ -38,4 +38,20 @@ class BitbucketTest {
             + "\"links\":{\"u\":\"{repository.uuid}\"}}");
     assertNull(Bitbucket.signal(root));
   }
+
+  @Test
+  void theParameterTestAnswersAsItsRegularExpression() {
+    java.util.regex.Pattern param =
+        java.util.regex.Pattern.compile("\\{(repository|repo_uuid|target_user|pullrequest|commit)[.}_]");
+    String[] parts = {"{", "}", ".", "_", "repo", "repository", "repo_uuid", "commit", "target_user", "pull", "x"};
+    java.util.Random random = new java.util.Random(5);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(6); i > 0; i--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String s = b.toString();
+      assertEquals(param.matcher(s).find(), Bitbucket.param(s), s);
+    }
+  }
 }
