@@ -95,7 +95,7 @@ public final class TemplateEngine {
       return new Result(root, new ArrayList<>(), new LinkedHashMap<>());
     }
     Walk w = new Walk(vars);
-    JsonNode out = w.node(root, "");
+    JsonNode out = w.node(root);
     return new Result(w.changed ? out : root, w.unresolved, w.filled);
   }
 
@@ -125,22 +125,52 @@ public final class TemplateEngine {
       this.vars = vars;
     }
 
-    JsonNode node(JsonNode n, String pointer) {
+    /** The tokens of the pointer of the value being walked: its pointer is only built for a value with a placeholder. */
+    private final List<Object> path = new ArrayList<>();
+
+    /** The value with its placeholders filled: {@code n} itself when nothing under it changed (copy on write). */
+    JsonNode node(JsonNode n) {
       if (n.isObject()) {
-        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        ObjectNode copy = null;
+        int index = 0;
         Iterator<Map.Entry<String, JsonNode>> it = n.fields();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
-          copy.set(e.getKey(), node(e.getValue(), Pointers.child(pointer, e.getKey())));
+          path.add(e.getKey());
+          JsonNode value = node(e.getValue());
+          path.remove(path.size() - 1);
+          if (copy == null && value != e.getValue()) {
+            copy = JsonNodeFactory.instance.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> before = n.fields();
+            for (int i = 0; i < index; i++) {
+              Map.Entry<String, JsonNode> b = before.next();
+              copy.set(b.getKey(), b.getValue());
+            }
+          }
+          if (copy != null) {
+            copy.set(e.getKey(), value);
+          }
+          index++;
         }
-        return copy;
+        return copy != null ? copy : n;
       }
       if (n.isArray()) {
-        ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+        ArrayNode copy = null;
         for (int i = 0; i < n.size(); i++) {
-          copy.add(node(n.get(i), Pointers.child(pointer, i)));
+          path.add(i);
+          JsonNode value = node(n.get(i));
+          path.remove(path.size() - 1);
+          if (copy == null && value != n.get(i)) {
+            copy = JsonNodeFactory.instance.arrayNode();
+            for (int j = 0; j < i; j++) {
+              copy.add(n.get(j));
+            }
+          }
+          if (copy != null) {
+            copy.add(value);
+          }
         }
-        return copy;
+        return copy != null ? copy : n;
       }
       if (n.isTextual()) {
         String text = n.asText();
@@ -148,6 +178,7 @@ public final class TemplateEngine {
         if (!text.contains("{{") && !text.contains("${") && !maven) {
           return n;
         }
+        String pointer = pointer();
         boolean appLevel = !inModules(pointer);
         String result = spring(mustache(text, pointer, appLevel), pointer, appLevel, new HashSet<>(), 0);
         if (maven) {
@@ -160,6 +191,14 @@ public final class TemplateEngine {
         return n;
       }
       return n;
+    }
+
+    private String pointer() {
+      StringBuilder b = new StringBuilder();
+      for (Object token : path) {
+        b.append('/').append(token instanceof String name ? Pointers.escape(name) : token.toString());
+      }
+      return b.toString();
     }
 
     private String mustache(String text, String pointer, boolean appLevel) {
