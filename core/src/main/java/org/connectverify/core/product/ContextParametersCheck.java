@@ -120,8 +120,13 @@ public final class ContextParametersCheck implements Check {
         continue; // a macro parameter: declared, or saved by the app's editor (AP.confluence.saveMacro)
       }
       if (known == null) {
-        known = new TreeSet<>(facts.contextParameters(ctx.product(), type));
-        known.addAll(macroParameters(type, module));
+        known = facts.contextParameters(ctx.product(), type);
+        Set<String> macro = macroParameters(type, module);
+        if (!known.containsAll(macro)) {
+          Set<String> all = new TreeSet<>(known);
+          all.addAll(macro);
+          known = all;
+        }
       }
       if (known.contains(name)) {
         continue;

@@ -264,27 +264,17 @@ public final class ProductFacts {
 
   /** Predefined condition names of a product, sorted; for an undecided product, those of both. */
   public Set<String> conditions(Product product) {
-    TreeSet<String> out = new TreeSet<>(COMMON_CONDITIONS);
-    if (product != Product.CONFLUENCE) {
-      out.addAll(JIRA_CONDITIONS);
-    }
-    if (product != Product.JIRA) {
-      out.addAll(CONFLUENCE_CONDITIONS);
-    }
-    return Collections.unmodifiableSet(out);
+    return CONDITIONS.get(decided(product));
   }
 
   /** Context parameters a module type's URLs may use in a product (without {@code ac.*} and conditions). */
   public Set<String> contextParameters(Product product, String moduleType) {
-    TreeSet<String> out = new TreeSet<>();
-    if (product != Product.CONFLUENCE) {
-      out.addAll(JIRA_PARAMETERS);
+    Product p = decided(product);
+    Set<String> own = MODULE_PARAMETERS.get(moduleType);
+    if (own == null) {
+      return PARAMETERS.get(p);
     }
-    if (product != Product.JIRA) {
-      out.addAll(CONFLUENCE_PARAMETERS);
-    }
-    out.addAll(MODULE_PARAMETERS.getOrDefault(moduleType, Set.of()));
-    return Collections.unmodifiableSet(out);
+    return MODULE_TYPE_PARAMETERS.get(p).computeIfAbsent(moduleType, t -> sortedUnion(PARAMETERS.get(p), own));
   }
 
   /**
@@ -292,13 +282,49 @@ public final class ProductFacts {
    * what is documented, not everything a host may emit: an event missing from them is unconfirmed, not wrong.
    */
   public Set<String> webhookEvents(Product product) {
-    TreeSet<String> out = new TreeSet<>(COMMON_EVENTS);
-    if (product != Product.CONFLUENCE) {
-      out.addAll(JIRA_EVENTS);
+    return EVENTS.get(decided(product));
+  }
+
+  /** No product is taken as an undecided one: both products' names. */
+  private static Product decided(Product product) {
+    return product == null ? Product.COMMON : product;
+  }
+
+  // Each product's sets, made once: checks ask for them for every condition, URL and webhook they read.
+  private static final Map<Product, Set<String>> CONDITIONS =
+      perProduct(COMMON_CONDITIONS, JIRA_CONDITIONS, CONFLUENCE_CONDITIONS);
+  private static final Map<Product, Set<String>> PARAMETERS =
+      perProduct(Set.of(), JIRA_PARAMETERS, CONFLUENCE_PARAMETERS);
+  private static final Map<Product, Set<String>> EVENTS = perProduct(COMMON_EVENTS, JIRA_EVENTS, CONFLUENCE_EVENTS);
+  /** Per product, the parameters of module types with their own (known types only: the map stays small). */
+  private static final Map<Product, Map<String, Set<String>>> MODULE_TYPE_PARAMETERS =
+      new java.util.EnumMap<>(Product.class);
+
+  static {
+    for (Product p : Product.values()) {
+      MODULE_TYPE_PARAMETERS.put(p, new java.util.concurrent.ConcurrentHashMap<>());
     }
-    if (product != Product.JIRA) {
-      out.addAll(CONFLUENCE_EVENTS);
+  }
+
+  /** For each product, the shared names with Jira's (unless Confluence) and Confluence's (unless Jira), sorted. */
+  private static Map<Product, Set<String>> perProduct(Set<String> shared, Set<String> jira, Set<String> confluence) {
+    Map<Product, Set<String>> out = new java.util.EnumMap<>(Product.class);
+    for (Product product : Product.values()) {
+      TreeSet<String> names = new TreeSet<>(shared);
+      if (product != Product.CONFLUENCE) {
+        names.addAll(jira);
+      }
+      if (product != Product.JIRA) {
+        names.addAll(confluence);
+      }
+      out.put(product, Collections.unmodifiableSet(names));
     }
+    return out;
+  }
+
+  private static Set<String> sortedUnion(Set<String> a, Set<String> b) {
+    TreeSet<String> out = new TreeSet<>(a);
+    out.addAll(b);
     return Collections.unmodifiableSet(out);
   }
 

@@ -89,8 +89,16 @@ public final class Strings {
     java.util.List<String> best = new java.util.ArrayList<>();
     int bestDistance = Integer.MAX_VALUE;
     String lower = name.toLowerCase(java.util.Locale.ROOT);
+    int limit = Math.max(2, name.length() / 3);
     for (String candidate : candidates) {
-      int d = distance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+      String other = candidate.toLowerCase(java.util.Locale.ROOT);
+      if (Math.abs(other.length() - lower.length()) > limit) {
+        continue; // the distance is at least the difference in length: too far to be suggested
+      }
+      int d = distance(lower, other);
+      if (d > limit) {
+        continue;
+      }
       if (d < bestDistance) {
         best.clear();
         bestDistance = d;
@@ -99,8 +107,7 @@ public final class Strings {
         best.add(candidate);
       }
     }
-    int limit = Math.max(2, name.length() / 3);
-    return bestDistance <= limit ? best : java.util.List.of();
+    return best.isEmpty() ? java.util.List.of() : best;
   }
 
   /** Quotes and joins values for messages: {@code "a", "b" or "c"}. */
