@@ -13,6 +13,14 @@ public interface SetCheck {
   /** Every rule this check can report. */
   List<Rule> rules();
 
+  /**
+   * Works out, from one member alone, what {@link #check} will need of it, and keeps it on the member ({@link
+   * SetContext.Member#memo}). The verifier calls it on the verifying threads, right after the member's own checks, so
+   * that this work is spread over the cores; {@link #check} then runs on one thread over the whole set. It reports
+   * nothing, and {@link #check} must find the same whether or not it ran. By default it does nothing.
+   */
+  default void prepare(SetContext.Member member) {}
+
   /** Reads the set and reports findings into it. */
   void check(SetContext ctx);
 }

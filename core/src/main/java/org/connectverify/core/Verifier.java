@@ -150,7 +150,8 @@ public final class Verifier {
         part.rethrow();
         run.merge(part);
       }
-      inParallel(threads, parts.size(), i -> parts.get(i).check());
+      boolean set = run.members.size() >= 2; // the set checks will run: their work on each member alone runs here
+      inParallel(threads, parts.size(), i -> parts.get(i).check(set));
       for (Run part : parts) {
         part.rethrow();
         run.merge(part);
@@ -227,12 +228,12 @@ public final class Verifier {
                 + " was not read; no Connect descriptor is this large",
             "check that this is the descriptor you meant, or raise max-descriptor-size", List.of()));
         part.checked.add(new Report.Checked(display, null, null, null));
-        return new Pending(null, List.of());
+        return Pending.NONE;
       }
       return load(file, displayPath(file), bytes, namedFolder(file, folders), part);
     } catch (InputException | RuntimeException | Error e) {
       part.failure = e;
-      return new Pending(null, List.of());
+      return Pending.NONE;
     }
   }
 
@@ -299,13 +300,21 @@ public final class Verifier {
       part.members.clear();
     }
 
-    /** Runs the part's pending checks; a failure outside the checks' guard is kept for {@link #rethrow}. */
-    void check() {
+    /**
+     * Runs the part's pending checks and, when {@code set}, the set checks' {@link SetCheck#prepare} of its member; a
+     * failure outside the checks' guard is kept for {@link #rethrow}.
+     */
+    void check(boolean set) {
       if (failure != null) {
         return;
       }
       try {
         pending.check(findings);
+        if (set && pending.member() != null) {
+          for (SetCheck check : setChecks) {
+            prepare(check, pending.member());
+          }
+        }
       } catch (RuntimeException | Error e) {
         failure = e;
       }
@@ -414,7 +423,7 @@ public final class Verifier {
           display + ": a Bitbucket Cloud app (" + bitbucket + "): not checked; connect-verify checks Jira and"
               + " Confluence apps");
       run.checked.add(new Report.Checked(display, null, "Bitbucket app, not checked", loaded.descriptor().key()));
-      return new Pending(null, List.of());
+      return Pending.NONE;
     }
     findings.addAll(loaded.parsed().findings());
     findings.addAll(loaded.findings());
@@ -422,7 +431,7 @@ public final class Verifier {
     Descriptor descriptor = loaded.descriptor();
     if (descriptor == null) {
       run.checked.add(new Report.Checked(display, null, null, null));
-      return new Pending(null, List.of());
+      return Pending.NONE;
     }
     JsonNode root = descriptor.root();
     run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
@@ -430,8 +439,10 @@ public final class Verifier {
         DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
     boolean connect = descriptor.origin().connect();
+    SetContext.Member member = null;
     if (root.isObject() && connect) {
-      run.members.add(new SetContext.Member(descriptor, resources));
+      member = new SetContext.Member(descriptor, resources);
+      run.members.add(member);
     }
     if (!connect) {
       run.notes.add(
@@ -452,7 +463,7 @@ public final class Verifier {
     for (Check check : toRun) {
       runGuarded(check.getClass().getSimpleName(), () -> check.prepare(ctx), display, findings);
     }
-    return new Pending(ctx, toRun);
+    return new Pending(ctx, toRun, member);
   }
 
   /**
@@ -508,11 +519,26 @@ public final class Verifier {
   }
 
   /** A descriptor read into the run, and the checks still to read it. */
-  private record Pending(CheckContext ctx, List<Check> checks) {
+  private record Pending(CheckContext ctx, List<Check> checks, SetContext.Member member) {
+    /** Nothing to check: the file was not read, or has nothing the checks read. */
+    static final Pending NONE = new Pending(null, List.of(), null);
+
     void check(List<Finding> findings) {
       for (Check check : checks) {
         runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), ctx.descriptor().file(), findings);
       }
+    }
+  }
+
+  /**
+   * A set check's work on one member ahead of the set. A failure is left for {@link SetCheck#check}, which does the
+   * same work again when it finds none kept and reports the failure as any check's (the report then has it once).
+   */
+  private static void prepare(SetCheck check, SetContext.Member member) {
+    try {
+      check.prepare(member);
+    } catch (RuntimeException e) {
+      // reported by the set check itself
     }
   }
 

@@ -35,8 +35,9 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
     // earlier members by their normalised baseUrl, in run order: each baseUrl is normalised once, not once per pair
     Map<String, List<SetContext.Member>> seen = new HashMap<>();
     for (SetContext.Member m : ctx.members()) {
-      String url = baseUrl(m);
-      if (url == null || !comparable(ctx, m)) {
+      Normalised n = normalised(m);
+      String url = n.url();
+      if (url == null || !n.distinctApp() || givenEveryFile(ctx, m)) {
         continue;
       }
       List<SetContext.Member> same = seen.computeIfAbsent(url, u -> new ArrayList<>());
@@ -60,15 +61,37 @@ public final class DuplicateBaseUrlCheck implements SetCheck {
   }
 
   /**
-   * True when this member's baseUrl says where a distinct app is served: not a development variant file
-   * ({@code connect-dev.json}), not a scaffold key, not a local or tunnel host, and not a value one {@code --var} (or
-   * environment value) gave every file of the run.
+   * A member's baseUrl as compared ({@link #baseUrl}), and whether it says where a distinct app is served ({@link
+   * #distinctApp}): worked out from the member alone, on the verifying threads.
    */
-  private static boolean comparable(SetContext ctx, SetContext.Member m) {
+  private record Normalised(String url, boolean distinctApp) {}
+
+  private static final SetContext.Key<Normalised> NORMALISED = new SetContext.Key<>("duplicate-base-url: normalised");
+
+  @Override
+  public void prepare(SetContext.Member member) {
+    normalised(member);
+  }
+
+  private static Normalised normalised(SetContext.Member member) {
+    return member.memo(NORMALISED, m -> {
+      String url = baseUrl(m);
+      return new Normalised(url, url != null && distinctApp(m));
+    });
+  }
+
+  /** True when the baseUrl is a value one {@code --var} (or environment value) gave every file of the run. */
+  private static boolean givenEveryFile(SetContext ctx, SetContext.Member m) {
     String raw = m.descriptor().root().get("baseUrl").asText().trim();
-    if (ctx.options().vars().containsValue(raw) || ctx.options().environment().containsValue(raw)) {
-      return false;
-    }
+    return ctx.options().vars().containsValue(raw) || ctx.options().environment().containsValue(raw);
+  }
+
+  /**
+   * True when this member's baseUrl says where a distinct app is served: not a development variant file
+   * ({@code connect-dev.json}), not a scaffold key, not a local or tunnel host.
+   */
+  private static boolean distinctApp(SetContext.Member m) {
+    String raw = m.descriptor().root().get("baseUrl").asText().trim();
     String key = m.descriptor().key();
     if (org.connectverify.core.rules.BaseUrlCheck.placeholderReason(raw) != null) {
       return false;

@@ -33,42 +33,62 @@ public final class SharedResourceMissingCheck implements SetCheck {
   }
 
   /** A reference to a local file, and the path it would be served at. */
-  private record Served(SetContext.Member member, Apps.Reference reference, String path) {}
+  private record Served(Apps.Reference reference, String path) {}
+
+  /** A member's references to local files: worked out from the member alone, on the verifying threads. */
+  private static final SetContext.Key<List<Served>> SERVED = new SetContext.Key<>("shared-resource-missing: served");
 
   /** Where one app's reference led. */
   private record Resolved(SetContext.Member member, String pointer, String url, Resolution resolution) {}
 
   @Override
+  public void prepare(SetContext.Member member) {
+    served(member);
+  }
+
+  private static List<Served> served(SetContext.Member member) {
+    return member.memo(
+        SERVED,
+        m -> {
+          List<Served> out = new ArrayList<>();
+          for (Apps.Reference r : Apps.references(m.descriptor().root())) {
+            String path = m.resources().servedPath(r.url());
+            if (path != null) {
+              out.add(new Served(r, path));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
   public void check(SetContext ctx) {
     // Only a path that two apps refer to can be present for one and missing for the other: find those paths without
     // the file system, then resolve (which asks it) only the references to them.
-    List<Served> served = new ArrayList<>();
     Map<String, SetContext.Member> firstReferrer = new HashMap<>();
     Set<String> shared = new HashSet<>();
     for (SetContext.Member m : ctx.members()) {
-      for (Apps.Reference r : Apps.references(m.descriptor().root())) {
-        String path = m.resources().servedPath(r.url());
-        if (path != null) {
-          served.add(new Served(m, r, path));
-          SetContext.Member first = firstReferrer.putIfAbsent(path, m);
-          if (first != null && first != m) {
-            shared.add(path);
-          }
+      for (Served s : served(m)) {
+        SetContext.Member first = firstReferrer.putIfAbsent(s.path(), m);
+        if (first != null && first != m) {
+          shared.add(s.path());
         }
       }
     }
     Map<String, List<Resolved>> found = new LinkedHashMap<>();
     List<Resolved> missing = new ArrayList<>();
-    for (Served s : served) {
-      if (!shared.contains(s.path())) {
-        continue;
-      }
-      Resolution res = s.member().resources().resolve(s.reference().url());
-      Resolved resolved = new Resolved(s.member(), s.reference().pointer(), s.reference().url(), res);
-      if (res instanceof Resolution.Found) {
-        found.computeIfAbsent(res.servedPath(), k -> new ArrayList<>()).add(resolved);
-      } else if (res instanceof Resolution.Missing) {
-        missing.add(resolved);
+    for (SetContext.Member m : ctx.members()) {
+      for (Served s : served(m)) {
+        if (!shared.contains(s.path())) {
+          continue;
+        }
+        Resolution res = m.resources().resolve(s.reference().url());
+        Resolved resolved = new Resolved(m, s.reference().pointer(), s.reference().url(), res);
+        if (res instanceof Resolution.Found) {
+          found.computeIfAbsent(res.servedPath(), k -> new ArrayList<>()).add(resolved);
+        } else if (res instanceof Resolution.Missing) {
+          missing.add(resolved);
+        }
       }
     }
     for (Resolved broken : missing) {
