@@ -19,6 +19,7 @@ import org.connectverify.core.json.JsonRules;
 import org.connectverify.core.http.OkHttpProbe;
 import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.resources.DescriptorResources;
+import org.connectverify.core.resources.WebRoots;
 import org.connectverify.core.text.Strings;
 
 /**
@@ -272,18 +273,28 @@ public final class Verifier {
     /** True once a descriptor skipped the checks that need the network (offline). */
     boolean networkSkipped;
     final List<SetContext.Member> members = new ArrayList<>();
+    /** The web roots discovered in this run, by folder: shared by its parts. */
+    final Map<List<Path>, WebRoots> webRoots;
     /** In a part: the file's checks still to run, and what went wrong reading it. */
     Pending pending;
     Throwable failure;
 
     Run(DescriptorLoader loader, HttpProbe http) {
-      this.loader = loader;
-      this.http = http;
+      this(loader, http, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    /** A part of this run for one file: the same loader and prober, its own results (merged in file order). */
+    private Run(DescriptorLoader loader, HttpProbe http, Map<List<Path>, WebRoots> webRoots) {
+      this.loader = loader;
+      this.http = http;
+      this.webRoots = webRoots;
+    }
+
+    /**
+     * A part of this run for one file: the same loader, prober and discovered web roots, its own results (merged in
+     * file order).
+     */
     Run part() {
-      return new Run(loader, http);
+      return new Run(loader, http, webRoots);
     }
 
     /** Adds what a part found since its last merge, in the order the part found it, and empties the part. */
@@ -435,8 +446,8 @@ public final class Verifier {
     }
     JsonNode root = descriptor.root();
     run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
-    DescriptorResources resources =
-        DescriptorResources.of(services.resources(), services.resources().rootsFor(path, namedFolder), root);
+    WebRoots roots = services.resources().rootsFor(path, namedFolder, run.webRoots);
+    DescriptorResources resources = DescriptorResources.of(services.resources(), roots, root);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
     boolean connect = descriptor.origin().connect();
     SetContext.Member member = null;

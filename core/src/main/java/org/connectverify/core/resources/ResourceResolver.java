@@ -117,6 +117,17 @@ public final class ResourceResolver {
    * @param namedFolder the folder the user named that the descriptor was found in, or null
    */
   public WebRoots rootsFor(Path descriptorFile, Path namedFolder) {
+    return rootsFor(descriptorFile, namedFolder, null);
+  }
+
+  /**
+   * As {@link #rootsFor(Path, Path)}, keeping what discovery found in {@code seen} (by folder and where the search
+   * stops): the descriptors of one run that share a folder share its roots, and the file system is asked once. A run
+   * keeps its own map, so a later run sees folders made since.
+   *
+   * @param seen discovered roots of this run, or null to keep nothing
+   */
+  public WebRoots rootsFor(Path descriptorFile, Path namedFolder, Map<List<Path>, WebRoots> seen) {
     List<Path> known = descriptorFile == null ? null : hostRoots.get(descriptorFile.toAbsolutePath().normalize());
     if (known != null && !known.isEmpty()) {
       return new WebRoots(known, false);
@@ -132,6 +143,13 @@ public final class ResourceResolver {
       return WebRoots.none();
     }
     Path stop = namedFolder == null ? null : namedFolder.toAbsolutePath().normalize();
+    return seen == null
+        ? discover(folder, stop)
+        : seen.computeIfAbsent(java.util.Arrays.asList(folder, stop), k -> discover(folder, stop));
+  }
+
+  /** The web roots discovery finds for a descriptor in {@code folder}, searching up to {@code stop} (may be null). */
+  private WebRoots discover(Path folder, Path stop) {
     Set<Path> roots = new LinkedHashSet<>();
     if (!endsWithAny(folder, CLASSPATH_ROOTS)) {
       roots.add(folder);

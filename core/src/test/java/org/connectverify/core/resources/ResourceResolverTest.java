@@ -1,6 +1,7 @@
 package org.connectverify.core.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,6 +39,22 @@ class ResourceResolverTest {
     touch("app/src/main/resources/static/i18n/en.json");
     touch("app/pom.xml");
     assertEquals(List.of("app/src/main/resources/static"), roots(d, null));
+  }
+
+  @Test
+  void aRunAsksTheFileSystemOncePerFolderAndALaterRunAsksAgain() throws IOException {
+    Path a = touch("app/atlassian-connect.json");
+    Path b = touch("app/atlassian-connect-dev.json");
+    touch("app/package.json");
+    ResourceResolver r = resolver();
+    java.util.Map<List<Path>, WebRoots> run = new java.util.HashMap<>();
+    WebRoots first = r.rootsFor(a, null, run);
+    Files.createDirectories(dir.resolve("app/public")); // made during the run: this run keeps what it found
+    assertSame(first, r.rootsFor(b, null, run));
+    assertEquals(1, run.size());
+    assertEquals(List.of("app", "app/public"), r.rootsFor(b, null, new java.util.HashMap<>()).folders().stream()
+        .map(r::display).toList(), "a later run sees the new folder");
+    assertEquals(r.rootsFor(b, null), r.rootsFor(b, null, new java.util.HashMap<>()), "the same answer as uncached");
   }
 
   @Test
