@@ -113,7 +113,10 @@ final class Apps {
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        collect(e.getValue(), Pointers.child(pointer, e.getKey()), e.getKey(), out);
+        JsonNode v = e.getValue();
+        if (v.isContainerNode() || v.isTextual()) { // no pointer for numbers, booleans and nulls: never a reference
+          collect(v, Pointers.child(pointer, e.getKey()), e.getKey(), out);
+        }
       }
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {

@@ -217,13 +217,12 @@ public final class IconFilesCheck implements Check {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       JsonNode value = e.getValue();
-      String child = Pointers.child(pointer, key);
       if (value.isTextual()) {
         if ((insideIcon && key.equals("url")) || key.equals("iconUrl")) {
-          out.add(new Icon(child, value.asText()));
+          out.add(new Icon(Pointers.child(pointer, key), value.asText()));
         }
-      } else if (!key.equals("conditions")) {
-        collect(value, child, insideIcon || ICON_OBJECTS.contains(key), out);
+      } else if (value.isContainerNode() && !key.equals("conditions")) {
+        collect(value, Pointers.child(pointer, key), insideIcon || ICON_OBJECTS.contains(key), out);
       }
     }
   }

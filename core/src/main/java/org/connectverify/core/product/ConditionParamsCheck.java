@@ -64,11 +64,15 @@ public final class ConditionParamsCheck implements Check {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        walk(ctx, e.getValue(), Pointers.child(pointer, e.getKey()));
+        if (e.getValue().isContainerNode()) { // only objects hold conditions: no pointer for the rest
+          walk(ctx, e.getValue(), Pointers.child(pointer, e.getKey()));
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(ctx, node.get(i), Pointers.child(pointer, i));
+        if (node.get(i).isContainerNode()) {
+          walk(ctx, node.get(i), Pointers.child(pointer, i));
+        }
       }
     }
   }

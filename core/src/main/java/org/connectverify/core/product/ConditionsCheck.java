@@ -65,6 +65,9 @@ public final class ConditionsCheck implements Check {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isContainerNode()) {
+          continue; // only objects and arrays hold condition lists: no pointer for the rest
+        }
         String child = Pointers.child(pointer, e.getKey());
         if (LIST_KEYS.contains(e.getKey()) && e.getValue().isArray()) {
           checkList(ctx, e.getValue(), child, 0);
@@ -74,7 +77,9 @@ public final class ConditionsCheck implements Check {
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        findLists(ctx, node.get(i), Pointers.child(pointer, i));
+        if (node.get(i).isContainerNode()) {
+          findLists(ctx, node.get(i), Pointers.child(pointer, i));
+        }
       }
     }
   }

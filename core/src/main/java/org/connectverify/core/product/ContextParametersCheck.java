@@ -76,11 +76,10 @@ public final class ContextParametersCheck implements Check {
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
-        String child = Pointers.child(pointer, key);
         if (e.getValue().isTextual() && (key.equals("url") || key.endsWith("Url"))) {
-          scan(ctx, type, module, e.getValue(), child, key.equals("url"));
+          scan(ctx, type, module, e.getValue(), Pointers.child(pointer, key), key.equals("url"));
         } else if (!e.getValue().isValueNode()) {
-          walk(ctx, type, module, e.getValue(), child);
+          walk(ctx, type, module, e.getValue(), Pointers.child(pointer, key));
         }
       }
     } else if (node.isArray()) {

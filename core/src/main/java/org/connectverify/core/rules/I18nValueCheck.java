@@ -46,11 +46,15 @@ public final class I18nValueCheck implements Check {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        walk(ctx, Pointers.child(pointer, f.getKey()), f.getValue(), first);
+        if (f.getValue().isContainerNode()) { // only objects hold i18n values: no pointer for the rest
+          walk(ctx, Pointers.child(pointer, f.getKey()), f.getValue(), first);
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(ctx, Pointers.child(pointer, i), node.get(i), first);
+        if (node.get(i).isContainerNode()) {
+          walk(ctx, Pointers.child(pointer, i), node.get(i), first);
+        }
       }
     }
   }

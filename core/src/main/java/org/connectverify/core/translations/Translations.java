@@ -134,11 +134,15 @@ final class Translations {
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        collect(e.getValue(), Pointers.child(pointer, e.getKey()), out);
+        if (e.getValue().isContainerNode()) { // only objects hold i18n keys: no pointer for the rest
+          collect(e.getValue(), Pointers.child(pointer, e.getKey()), out);
+        }
       }
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
-        collect(n.get(i), Pointers.child(pointer, i), out);
+        if (n.get(i).isContainerNode()) {
+          collect(n.get(i), Pointers.child(pointer, i), out);
+        }
       }
     }
   }
