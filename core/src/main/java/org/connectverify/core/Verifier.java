@@ -19,6 +19,7 @@ import org.connectverify.core.json.JsonRules;
 import org.connectverify.core.http.OkHttpProbe;
 import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.resources.DescriptorResources;
+import org.connectverify.core.resources.Resolution;
 import org.connectverify.core.resources.WebRoots;
 import org.connectverify.core.text.Strings;
 
@@ -273,28 +274,34 @@ public final class Verifier {
     /** True once a descriptor skipped the checks that need the network (offline). */
     boolean networkSkipped;
     final List<SetContext.Member> members = new ArrayList<>();
-    /** The web roots discovered in this run, by folder: shared by its parts. */
+    /** The web roots discovered in this run, by folder, and its resolved URLs: shared by its parts. */
     final Map<List<Path>, WebRoots> webRoots;
+    final Map<List<Object>, Resolution> resolutions;
     /** In a part: the file's checks still to run, and what went wrong reading it. */
     Pending pending;
     Throwable failure;
 
     Run(DescriptorLoader loader, HttpProbe http) {
-      this(loader, http, new java.util.concurrent.ConcurrentHashMap<>());
+      this(loader, http, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    private Run(DescriptorLoader loader, HttpProbe http, Map<List<Path>, WebRoots> webRoots) {
+    private Run(
+        DescriptorLoader loader,
+        HttpProbe http,
+        Map<List<Path>, WebRoots> webRoots,
+        Map<List<Object>, Resolution> resolutions) {
       this.loader = loader;
       this.http = http;
       this.webRoots = webRoots;
+      this.resolutions = resolutions;
     }
 
     /**
-     * A part of this run for one file: the same loader, prober and discovered web roots, its own results (merged in
-     * file order).
+     * A part of this run for one file: the same loader, prober, discovered web roots and resolutions, its own results
+     * (merged in file order).
      */
     Run part() {
-      return new Run(loader, http, webRoots);
+      return new Run(loader, http, webRoots, resolutions);
     }
 
     /** Adds what a part found since its last merge, in the order the part found it, and empties the part. */
@@ -447,7 +454,7 @@ public final class Verifier {
     JsonNode root = descriptor.root();
     run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
     WebRoots roots = services.resources().rootsFor(path, namedFolder, run.webRoots);
-    DescriptorResources resources = DescriptorResources.of(services.resources(), roots, root);
+    DescriptorResources resources = DescriptorResources.of(services.resources(), roots, root, run.resolutions);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
     boolean connect = descriptor.origin().connect();
     SetContext.Member member = null;

@@ -2,28 +2,52 @@ package org.connectverify.core.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** One descriptor's view of the {@link ResourceResolver}: its web roots and its baseUrl, bound once. */
 public final class DescriptorResources {
   private final ResourceResolver resolver;
   private final WebRoots roots;
   private final String baseUrl;
+  private final Map<List<Object>, Resolution> seen;
 
   public DescriptorResources(ResourceResolver resolver, WebRoots roots, String baseUrl) {
+    this(resolver, roots, baseUrl, null);
+  }
+
+  private DescriptorResources(
+      ResourceResolver resolver, WebRoots roots, String baseUrl, Map<List<Object>, Resolution> seen) {
     this.resolver = resolver;
     this.roots = roots;
     this.baseUrl = baseUrl;
+    this.seen = seen;
   }
 
   /** Binds a resolver to a descriptor tree (its baseUrl is read from the tree, after templating). */
   public static DescriptorResources of(ResourceResolver resolver, WebRoots roots, JsonNode root) {
+    return of(resolver, roots, root, null);
+  }
+
+  /**
+   * As {@link #of(ResourceResolver, WebRoots, JsonNode)}, keeping resolutions in {@code seen}: a run's map, so the
+   * checks of its descriptors that resolve the same URL against the same roots and baseUrl (an icon every check and
+   * every app of a folder names) ask the file system once. A later run asks again.
+   *
+   * @param seen resolutions of this run, by roots, baseUrl and URL; null to keep nothing
+   */
+  public static DescriptorResources of(
+      ResourceResolver resolver, WebRoots roots, JsonNode root, Map<List<Object>, Resolution> seen) {
     JsonNode b = root == null ? null : root.path("baseUrl");
-    return new DescriptorResources(resolver, roots, b != null && b.isTextual() ? b.asText() : null);
+    return new DescriptorResources(resolver, roots, b != null && b.isTextual() ? b.asText() : null, seen);
   }
 
   /** Resolves a URL as written in the descriptor. */
   public Resolution resolve(String reference) {
-    return resolver.resolve(roots, baseUrl, reference);
+    if (seen == null) {
+      return resolver.resolve(roots, baseUrl, reference);
+    }
+    return seen.computeIfAbsent(
+        java.util.Arrays.asList(roots, baseUrl, reference), k -> resolver.resolve(roots, baseUrl, reference));
   }
 
   /**

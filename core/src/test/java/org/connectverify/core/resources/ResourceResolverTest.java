@@ -57,6 +57,30 @@ class ResourceResolverTest {
     assertEquals(r.rootsFor(b, null), r.rootsFor(b, null, new java.util.HashMap<>()), "the same answer as uncached");
   }
 
+  private static com.fasterxml.jackson.databind.JsonNode withBaseUrl(String baseUrl) {
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("baseUrl", baseUrl);
+  }
+
+  @Test
+  void descriptorsOfARunShareResolutionsOnlyForTheSameRootsAndBaseUrl() throws IOException {
+    touch("app/public/icon.png");
+    ResourceResolver r = resolver();
+    WebRoots roots = new WebRoots(List.of(dir.resolve("app/public")), false);
+    java.util.Map<List<Object>, Resolution> run = new java.util.HashMap<>();
+    DescriptorResources a = DescriptorResources.of(r, roots, withBaseUrl("https://a.example.com"), run);
+    DescriptorResources b = DescriptorResources.of(r, roots, withBaseUrl("https://a.example.com"), run);
+    DescriptorResources c = DescriptorResources.of(r, roots, withBaseUrl("https://c.example.com/x"), run);
+    Resolution first = a.resolve("/icon.png");
+    assertTrue(first instanceof Resolution.Found, first.toString());
+    assertSame(first, b.resolve("/icon.png"));
+    assertEquals(
+        first,
+        DescriptorResources.of(r, roots, withBaseUrl("https://a.example.com")).resolve("/icon.png"),
+        "the same answer as unkept");
+    assertTrue(c.resolve("https://c.example.com/x/icon.png") instanceof Resolution.Found);
+    assertEquals(2, run.size(), "one entry per roots, baseUrl and URL");
+  }
+
   @Test
   void descriptorInsideAWebappFolderFindsTheWebappRootAbove() throws IOException {
     Path d = touch("drawio/src/main/webapp/connect/confluence/connect.json");
