@@ -10,12 +10,31 @@ import java.util.Objects;
  */
 public final class Finding {
   /** Sort order of every report: file, line, column, rule, then message. */
-  public static final Comparator<Finding> ORDER =
-      Comparator.comparing((Finding f) -> f.position.file())
-          .thenComparingInt(f -> f.position.line())
-          .thenComparingInt(f -> f.position.column())
-          .thenComparing(f -> f.ruleId)
-          .thenComparing(f -> f.message);
+  public static final Comparator<Finding> ORDER = Finding::compareInOrder;
+
+  /**
+   * By file, line, column, rule and message. Written out rather than chained from {@link Comparator#comparing}: a run
+   * sorts all its findings, and the findings of one file share its name, which is then not compared character by
+   * character.
+   */
+  private static int compareInOrder(Finding a, Finding b) {
+    String fa = a.position.file();
+    String fb = b.position.file();
+    if (fa != fb) {
+      int c = fa.compareTo(fb);
+      if (c != 0) {
+        return c;
+      }
+    }
+    int c = Integer.compare(a.position.line(), b.position.line());
+    if (c == 0) {
+      c = Integer.compare(a.position.column(), b.position.column());
+    }
+    if (c == 0) {
+      c = a.ruleId.compareTo(b.ruleId);
+    }
+    return c != 0 ? c : a.message.compareTo(b.message);
+  }
 
   /** A second location that explains the first, such as where a duplicate was first defined. */
   public record Related(Position position, String message) {}

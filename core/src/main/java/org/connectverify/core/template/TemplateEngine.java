@@ -99,6 +99,44 @@ public final class TemplateEngine {
     return new Result(w.changed ? out : root, w.unresolved, w.filled);
   }
 
+  /** {@link #markers}: a string value holds {@code {{}. */
+  public static final int MUSTACHE_MARK = 1;
+  /** {@link #markers}: a string value holds <code>${</code>. */
+  public static final int SPRING_MARK = 2;
+  /** {@link #markers}: a string value holds a Maven-filtered {@code @name@}. */
+  public static final int MAVEN_MARK = 4;
+
+  /**
+   * Which placeholder syntaxes the string values under {@code n} hold, as {@code *_MARK} bits: one walk that tells a
+   * caller everything it would otherwise walk the tree once per syntax for. 0 means there is nothing to fill.
+   */
+  public static int markers(JsonNode n) {
+    if (n.isTextual()) {
+      String text = n.textValue();
+      int marks = 0;
+      if (text.contains("{{")) {
+        marks |= MUSTACHE_MARK;
+      }
+      if (text.contains("${")) {
+        marks |= SPRING_MARK;
+      }
+      if (text.indexOf('@') >= 0 && MAVEN.matcher(text).find()) {
+        marks |= MAVEN_MARK;
+      }
+      return marks;
+    }
+    int marks = 0;
+    if (n.isContainerNode()) {
+      for (JsonNode child : n) {
+        marks |= markers(child);
+        if (marks == (MUSTACHE_MARK | SPRING_MARK | MAVEN_MARK)) {
+          break;
+        }
+      }
+    }
+    return marks;
+  }
+
   /** Whether a string value under {@code n} is one the walk would look into (see {@link Walk#node}). */
   private static boolean anyTemplated(JsonNode n) {
     if (n.isTextual()) {

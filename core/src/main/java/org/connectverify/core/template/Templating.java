@@ -95,13 +95,15 @@ public final class Templating {
   public Outcome apply(Path descriptorFile, String file, JsonNode root, SourceMap sourceMap) {
     List<String> notes = new ArrayList<>();
     Variables vars = user;
-    if (descriptorFile != null && mentionsSpringPlaceholder(root)) {
+    int markers = TemplateEngine.markers(root); // one walk for the three questions below
+    if (descriptorFile != null && (markers & TemplateEngine.SPRING_MARK) != 0) {
       vars = user.withWeaker(springLayers(descriptorFile, notes));
     }
-    if (descriptorFile != null && mentionsMustache(root)) {
+    if (descriptorFile != null && (markers & TemplateEngine.MUSTACHE_MARK) != 0) {
       vars = vars.withWeaker(AceConfig.layers(descriptorFile, options.environment(), files.json(), display, notes));
     }
-    Outcome filled = fill(root, vars, file, sourceMap, notes, false);
+    Outcome filled =
+        markers == 0 ? new Outcome(root, List.of(), notes) : fill(root, vars, file, sourceMap, notes, false);
     if (descriptorFile != null) {
       Finding ace = AceConfig.installedPath(descriptorFile, filled.root(), files.json(), file, sourceMap, options);
       if (ace != null) {
@@ -305,30 +307,6 @@ public final class Templating {
   /** The field as users read it: {@code baseUrl}, {@code links.self}, {@code modules.webPanels[0].url}. */
   static String label(String pointer) {
     return pointer.isEmpty() ? "the descriptor" : Pointers.readable(pointer);
-  }
-
-  private static boolean mentionsMustache(JsonNode n) {
-    if (n.isTextual()) {
-      return n.asText().contains("{{");
-    }
-    for (JsonNode child : n) {
-      if (mentionsMustache(child)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean mentionsSpringPlaceholder(JsonNode n) {
-    if (n.isTextual()) {
-      return n.asText().contains("${");
-    }
-    for (JsonNode child : n) {
-      if (mentionsSpringPlaceholder(child)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -94,4 +94,15 @@ class TemplateEngineTest {
     assertFalse(TemplateEngine.holdsPlaceholder("never {{closed"));
     assertFalse(TemplateEngine.holdsPlaceholder(null));
   }
+
+  @Test
+  void markersTellEverySyntaxFoundInOneWalk() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    assertEquals(0, TemplateEngine.markers(m.readTree("{\"a\": [\"/p?x={issue.key}\", 1, null], \"b\": \"x@y.z\"}")));
+    assertEquals(
+        TemplateEngine.MUSTACHE_MARK | TemplateEngine.SPRING_MARK,
+        TemplateEngine.markers(m.readTree("{\"a\": [\"{{localBaseUrl}}/x\"], \"b\": {\"c\": \"${base}\"}}")));
+    assertEquals(TemplateEngine.MAVEN_MARK, TemplateEngine.markers(m.readTree("[\"@project.version@\"]")));
+    assertEquals(0, TemplateEngine.markers(m.readTree("{\"{{key}}\": 1}")), "keys are not filled");
+  }
 }
