@@ -220,6 +220,8 @@ public final class Verifier {
       long limit = options.maxDescriptorBytes();
       try (java.io.InputStream in = Files.newInputStream(file)) {
         bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw new InputException(file + ": file is not readable", e);
       } catch (IOException e) {
         throw new InputException(file + ": cannot read: " + e.getMessage(), e);
       }
