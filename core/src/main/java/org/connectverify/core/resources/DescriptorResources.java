@@ -30,10 +30,10 @@ public final class DescriptorResources {
 
   /**
    * As {@link #of(ResourceResolver, WebRoots, JsonNode)}, keeping resolutions in {@code seen}: a run's map, so the
-   * checks of its descriptors that resolve the same URL against the same roots and baseUrl (an icon every check and
-   * every app of a folder names) ask the file system once. A later run asks again.
+   * checks of its descriptors that look for the same file under the same roots (an icon every check and every app of
+   * a folder names) ask the file system once (see {@link ResourceResolver#resolve(WebRoots, String, String, Map)}).
    *
-   * @param seen resolutions of this run, by roots, baseUrl and URL; null to keep nothing
+   * @param seen resolutions of this run; null to keep nothing
    */
   public static DescriptorResources of(
       ResourceResolver resolver, WebRoots roots, JsonNode root, Map<List<Object>, Resolution> seen) {
@@ -43,11 +43,7 @@ public final class DescriptorResources {
 
   /** Resolves a URL as written in the descriptor. */
   public Resolution resolve(String reference) {
-    if (seen == null) {
-      return resolver.resolve(roots, baseUrl, reference);
-    }
-    return seen.computeIfAbsent(
-        java.util.Arrays.asList(roots, baseUrl, reference), k -> resolver.resolve(roots, baseUrl, reference));
+    return resolver.resolve(roots, baseUrl, reference, seen);
   }
 
   /**

@@ -213,10 +213,29 @@ public final class ResourceResolver {
    * @param reference the URL as written (relative to baseUrl, or absolute)
    */
   public Resolution resolve(WebRoots roots, String baseUrl, String reference) {
+    return resolve(roots, baseUrl, reference, null);
+  }
+
+  /**
+   * As {@link #resolve(WebRoots, String, String)}, keeping what the file system answered in {@code seen}: a run's map,
+   * by web roots and the path looked for, so every URL of the run's descriptors that leads to the same file under the
+   * same roots (whatever its baseUrl) asks once. A later run asks again.
+   *
+   * @param seen answers of this run; null to keep nothing
+   */
+  public Resolution resolve(WebRoots roots, String baseUrl, String reference, Map<List<Object>, Resolution> seen) {
     Local local = local(baseUrl, reference);
     if (local.unresolved() != null) {
       return local.unresolved();
     }
+    if (seen == null) {
+      return lookUp(roots, local);
+    }
+    return seen.computeIfAbsent(List.of(roots, local.segments()), k -> lookUp(roots, local));
+  }
+
+  /** Looks for the file a local URL names under the roots. */
+  private Resolution lookUp(WebRoots roots, Local local) {
     List<String> segments = local.segments();
     String served = local.servedPath();
     if (roots.folders().isEmpty()) {

@@ -62,23 +62,27 @@ class ResourceResolverTest {
   }
 
   @Test
-  void descriptorsOfARunShareResolutionsOnlyForTheSameRootsAndBaseUrl() throws IOException {
+  void aRunLooksForEachFileOnceUnderTheSameRoots() throws IOException {
     touch("app/public/icon.png");
+    touch("other/public/icon.png");
     ResourceResolver r = resolver();
     WebRoots roots = new WebRoots(List.of(dir.resolve("app/public")), false);
     java.util.Map<List<Object>, Resolution> run = new java.util.HashMap<>();
     DescriptorResources a = DescriptorResources.of(r, roots, withBaseUrl("https://a.example.com"), run);
-    DescriptorResources b = DescriptorResources.of(r, roots, withBaseUrl("https://a.example.com"), run);
-    DescriptorResources c = DescriptorResources.of(r, roots, withBaseUrl("https://c.example.com/x"), run);
+    DescriptorResources b = DescriptorResources.of(r, roots, withBaseUrl("https://b.example.com/x"), run);
     Resolution first = a.resolve("/icon.png");
     assertTrue(first instanceof Resolution.Found, first.toString());
-    assertSame(first, b.resolve("/icon.png"));
+    assertSame(first, b.resolve("https://b.example.com/x/icon.png"), "another baseUrl, the same file: asked once");
     assertEquals(
         first,
         DescriptorResources.of(r, roots, withBaseUrl("https://a.example.com")).resolve("/icon.png"),
         "the same answer as unkept");
-    assertTrue(c.resolve("https://c.example.com/x/icon.png") instanceof Resolution.Found);
-    assertEquals(2, run.size(), "one entry per roots, baseUrl and URL");
+    assertTrue(a.resolve("/missing.png") instanceof Resolution.Missing);
+    WebRoots otherRoots = new WebRoots(List.of(dir.resolve("other/public")), false);
+    Resolution other =
+        DescriptorResources.of(r, otherRoots, withBaseUrl("https://a.example.com"), run).resolve("/icon.png");
+    assertEquals("other/public/icon.png", ((Resolution.Found) other).display(), "other roots: their own answer");
+    assertEquals(3, run.size(), "one entry per roots and file");
   }
 
   @Test
