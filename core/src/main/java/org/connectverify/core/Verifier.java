@@ -284,7 +284,8 @@ public final class Verifier {
     Throwable failure;
 
     Run(DescriptorLoader loader, HttpProbe http) {
-      this(loader, http, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+      this(
+          loader, http, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private Run(

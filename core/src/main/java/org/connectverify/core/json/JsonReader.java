@@ -258,7 +258,9 @@ public final class JsonReader {
         new Position(file, keyAt.getLineNr(), keyAt.getColumnNr(), pointer),
         message,
         hint,
-        List.of(new Finding.Related(new Position(file, previous.keyLine, previous.keyColumn, pointer), "first defined here")));
+        List.of(
+            new Finding.Related(
+                new Position(file, previous.keyLine, previous.keyColumn, pointer), "first defined here")));
   }
 
   /** The bytes as UTF-8 text (a UTF-8 byte order mark dropped), or null with an encoding finding. */

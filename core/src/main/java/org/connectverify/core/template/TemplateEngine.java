@@ -163,7 +163,7 @@ public final class TemplateEngine {
       this.vars = vars;
     }
 
-    /** The tokens of the pointer of the value being walked: its pointer is only built for a value with a placeholder. */
+    /** The tokens of the pointer of the value walked: a pointer is only built for a value with a placeholder. */
     private final List<Object> path = new ArrayList<>();
 
     /** The value with its placeholders filled: {@code n} itself when nothing under it changed (copy on write). */
