@@ -539,7 +539,7 @@ public final class Verifier {
     }
   }
 
-  /** A descriptor read into the run, and the checks still to read it. */
+  /** A descriptor read into the run, the checks still to read it, and its member of the set (null when none). */
   private record Pending(CheckContext ctx, List<Check> checks, SetContext.Member member) {
     /** Nothing to check: the file was not read, or has nothing the checks read. */
     static final Pending NONE = new Pending(null, List.of(), null);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.connectverify.core.crossapp.DuplicateBaseUrlCheck;
+import org.connectverify.core.crossapp.DuplicateMacroKeyCheck;
 import org.connectverify.core.crossapp.SharedResourceMissingCheck;
 import org.connectverify.core.resources.DescriptorResources;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,10 @@ class SetContextTest {
 
   @Test
   void setChecksFindTheSameWithAndWithoutPrepare() throws Exception {
-    for (String fixture : List.of("shared-resource-missing/fail", "duplicate-base-url/fail")) {
-      for (SetCheck check : List.of(new SharedResourceMissingCheck(), new DuplicateBaseUrlCheck())) {
+    for (String fixture :
+        List.of("shared-resource-missing/fail", "duplicate-base-url/fail", "duplicate-macro-key/fail")) {
+      for (SetCheck check :
+          List.of(new SharedResourceMissingCheck(), new DuplicateBaseUrlCheck(), new DuplicateMacroKeyCheck())) {
         List<Finding> without = run(check, members(fixture), false);
         List<Finding> with = run(check, members(fixture), true);
         assertEquals(without, with, fixture + " " + check.getClass().getSimpleName());
@@ -47,6 +50,9 @@ class SetContextTest {
         "the fixture has a finding to compare");
     assertFalse(
         run(new DuplicateBaseUrlCheck(), members("duplicate-base-url/fail"), true).isEmpty(),
+        "the fixture has a finding to compare");
+    assertFalse(
+        run(new DuplicateMacroKeyCheck(), members("duplicate-macro-key/fail"), true).isEmpty(),
         "the fixture has a finding to compare");
   }
 

@@ -63,7 +63,19 @@ public final class DuplicateMacroKeyCheck implements SetCheck {
     }
   }
 
-  private static List<Macro> macros(SetContext.Member m) {
+  /** A member's macros: found from the member alone, on the verifying threads. */
+  private static final SetContext.Key<List<Macro>> MACROS = new SetContext.Key<>("duplicate-macro-key: macros");
+
+  @Override
+  public void prepare(SetContext.Member member) {
+    macros(member);
+  }
+
+  private static List<Macro> macros(SetContext.Member member) {
+    return member.memo(MACROS, DuplicateMacroKeyCheck::collect);
+  }
+
+  private static List<Macro> collect(SetContext.Member m) {
     List<Macro> out = new ArrayList<>();
     JsonNode modules = m.descriptor().modules();
     for (String type : MACRO_TYPES) {

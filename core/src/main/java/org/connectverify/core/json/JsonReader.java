@@ -208,7 +208,7 @@ public final class JsonReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonLocation keyAt = p.currentTokenLocation();
-        SourceMap.Entry previous = obj.has(name) ? at.member(name) : null;
+        SourceMap.Entry previous = at.member(name); // what the object holds so far, as obj.has(name) would tell
         p.nextToken();
         JsonLocation valueAt = p.currentTokenLocation();
         SourceMap.Entry entry =
