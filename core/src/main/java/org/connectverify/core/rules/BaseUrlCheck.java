@@ -63,6 +63,9 @@ public final class BaseUrlCheck implements Check {
       Pattern.compile(
           "(?i)(^|[^a-z])(replace(d|_?me)?|change_?me|changeit|placeholder|your[-_.]?(app|domain|host|server|site"
               + "|url|subdomain|tunnel|ngrok|company)|insert[-_]?(url|here))([^a-z]|$)");
+  /** What each of {@link #PLACEHOLDER_WORDS}'s alternatives starts with, lower case. */
+  private static final List<String> PLACEHOLDER_WORD_STARTS =
+      List.of("replace", "change", "placeholder", "your", "insert");
   /** Upper-case markers: {@code TODO}, {@code FIXME}, {@code XXX}. */
   private static final Pattern PLACEHOLDER_MARKERS = Pattern.compile("(^|[^A-Za-z])(TODO|FIXME|XXX+)([^A-Za-z]|$)");
   /** An environment-variable-like name used as the whole value: {@code BASE_URL}. */
@@ -259,12 +262,26 @@ public final class BaseUrlCheck implements Check {
     if (!v.contains("://") && v.chars().anyMatch(Character::isWhitespace)) {
       return "baseUrl \"" + value + "\" is text, not a URL";
     }
-    if (PLACEHOLDER_WORDS.matcher(v).find()
-        || PLACEHOLDER_MARKERS.matcher(v).find()
+    if (mayHoldPlaceholderWord(v) && PLACEHOLDER_WORDS.matcher(v).find()
+        || (v.contains("TODO") || v.contains("FIXME") || v.contains("XXX")) && PLACEHOLDER_MARKERS.matcher(v).find()
         || CONSTANT_NAME.matcher(v).matches()) {
       return "baseUrl \"" + value + "\" is placeholder text, not the app's URL";
     }
     return null;
+  }
+
+  /**
+   * False when {@link #PLACEHOLDER_WORDS} cannot match: none of the words its alternatives start with is there (in any
+   * ASCII case, as its {@code (?i)} compares). Every baseUrl is asked, twice in a run of many apps; few hold a word.
+   */
+  private static boolean mayHoldPlaceholderWord(String v) {
+    String lower = v.toLowerCase(Locale.ROOT);
+    for (String word : PLACEHOLDER_WORD_STARTS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Why {@code value} is not an absolute http(s) URL with a host, or null when it is one. */

@@ -42,6 +42,11 @@ class BaseUrlCheckTest {
             "https://your-app-url.com",
             "https://TODO",
             "BASE_URL",
+            "https://YOUR-DOMAIN.example.com",
+            "https://x.example.com/Insert_Here",
+            "https://PlaceHolder.example.com",
+            "https://ChangeMe.example.com",
+            "https://x.example.com/FIXME",
             "")) {
       assertNotNull(BaseUrlCheck.placeholderReason(placeholder), placeholder);
       assertEquals(List.of("base-url/placeholder"), rules(placeholder), placeholder);
