@@ -114,14 +114,27 @@ final class Apps {
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode v = e.getValue();
-        if (v.isContainerNode() || v.isTextual()) { // no pointer for numbers, booleans and nulls: never a reference
+        if (v.isContainerNode() || v.isTextual() && mayReference(pointer, e.getKey())) {
           collect(v, Pointers.child(pointer, e.getKey()), e.getKey(), out);
         }
       }
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
-        collect(n.get(i), Pointers.child(pointer, i), name, out);
+        JsonNode v = n.get(i);
+        if (v.isContainerNode() || v.isTextual() && mayReference(pointer, name)) {
+          collect(v, Pointers.child(pointer, i), name, out);
+        }
       }
     }
+  }
+
+  /**
+   * Whether a string under {@code parent}, named {@code name}, can be a reference {@link #collect} keeps: a URL member,
+   * or under the translation paths. Most strings are neither, and get no pointer.
+   */
+  private static boolean mayReference(String parent, String name) {
+    return name != null && (name.equals("url") || name.endsWith("Url"))
+        || parent.equals("/translations/paths")
+        || parent.startsWith("/translations/paths/");
   }
 }

@@ -9,10 +9,13 @@ public final class Pointers {
 
   /** Escapes one reference token ({@code ~} to {@code ~0}, {@code /} to {@code ~1}). */
   public static String escape(String token) {
-    if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
-      return token; // most keys: nothing to escape, no copies
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '~' || c == '/') {
+        return token.replace("~", "~0").replace("/", "~1");
+      }
     }
-    return token.replace("~", "~0").replace("/", "~1");
+    return token; // most keys: nothing to escape, no copies, one pass
   }
 
   /** The pointer of {@code child} (an object key) under {@code parent}. */
