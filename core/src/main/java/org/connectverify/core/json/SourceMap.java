@@ -26,23 +26,7 @@ public final class SourceMap {
   }
 
   public boolean contains(String pointer) {
-    Entry e = root;
-    if (e == null || pointer.isEmpty()) {
-      return e != null;
-    }
-    if (pointer.charAt(0) != '/') {
-      return false;
-    }
-    int start = 1;
-    while (e != null) {
-      int end = pointer.indexOf('/', start);
-      e = e.child(Pointers.unescape(pointer.substring(start, end < 0 ? pointer.length() : end)));
-      if (end < 0) {
-        return e != null;
-      }
-      start = end + 1;
-    }
-    return false;
+    return walk(pointer, false) != null;
   }
 
   /** {line, column} of the value at pointer (or of the nearest ancestor that exists; {0, 0} if none). */
@@ -65,16 +49,24 @@ public final class SourceMap {
 
   /** The entry at pointer, or the deepest one on its way there. */
   private Entry nearest(String pointer) {
+    return walk(pointer, true);
+  }
+
+  /** The entry at pointer; when there is none, the deepest one on the way there ({@code nearest}) or null. */
+  private Entry walk(String pointer, boolean nearest) {
     Entry e = root;
-    if (e == null || pointer.isEmpty() || pointer.charAt(0) != '/') {
+    if (e == null || pointer.isEmpty()) {
       return e;
+    }
+    if (pointer.charAt(0) != '/') {
+      return nearest ? e : null;
     }
     int start = 1;
     while (true) {
       int end = pointer.indexOf('/', start);
       Entry next = e.child(Pointers.unescape(pointer.substring(start, end < 0 ? pointer.length() : end)));
       if (next == null) {
-        return e;
+        return nearest ? e : null;
       }
       e = next;
       if (end < 0) {
@@ -129,7 +121,6 @@ public final class SourceMap {
     final int column;
     private Entry[] children;
     private int size;
-    private boolean object;
     private Map<String, Entry> byName;
 
     private Entry(Entry parent, String name, int index, int keyLine, int keyColumn, int line, int column) {
@@ -146,7 +137,6 @@ public final class SourceMap {
     public Entry member(String name, int keyLine, int keyColumn, int line, int column) {
       Entry e = new Entry(this, name, -1, keyLine, keyColumn, line, column);
       Entry earlier = member(name);
-      object = true;
       if (earlier != null) { // a duplicate key: rare, so a scan for its place
         for (int i = 0; i < size; i++) {
           if (children[i] == earlier) {
@@ -176,7 +166,7 @@ public final class SourceMap {
 
     /** The member recorded under name so far, or null. */
     public Entry member(String name) {
-      if (!object) {
+      if (!isObject()) {
         return null;
       }
       if (byName != null) {
@@ -198,6 +188,11 @@ public final class SourceMap {
       return parent.pointer() + "/" + (name != null ? Pointers.escape(name) : Integer.toString(index));
     }
 
+    /** True once a member is recorded: an array's elements have no name (an empty container answers nothing). */
+    private boolean isObject() {
+      return size > 0 && children[0].name != null;
+    }
+
     private void add(Entry e) {
       if (children == null) {
         children = new Entry[4];
@@ -209,7 +204,7 @@ public final class SourceMap {
 
     /** The child for one unescaped pointer token, or null. */
     private Entry child(String token) {
-      if (object) {
+      if (isObject()) {
         return member(token);
       }
       int i = arrayIndex(token);
