@@ -91,7 +91,12 @@ public final class TemplateEngine {
 
   /** Fills the placeholders of {@code root} from {@code vars}. */
   public Result apply(JsonNode root, Variables vars) {
-    if (!anyTemplated(root)) { // most descriptors: no copy of the tree, no pointer for every value
+    return apply(root, vars, markers(root));
+  }
+
+  /** As {@link #apply(JsonNode, Variables)}, for a caller that has already asked for the tree's {@link #markers}. */
+  Result apply(JsonNode root, Variables vars, int markers) {
+    if (markers == 0) { // most descriptors: nothing to fill, no walk that copies
       return new Result(root, new ArrayList<>(), new LinkedHashMap<>());
     }
     Walk w = new Walk(vars);
@@ -135,22 +140,6 @@ public final class TemplateEngine {
       }
     }
     return marks;
-  }
-
-  /** Whether a string value under {@code n} is one the walk would look into (see {@link Walk#node}). */
-  private static boolean anyTemplated(JsonNode n) {
-    if (n.isTextual()) {
-      String text = n.textValue();
-      return text.contains("{{") || text.contains("${") || text.indexOf('@') >= 0 && MAVEN.matcher(text).find();
-    }
-    if (n.isContainerNode()) {
-      for (JsonNode child : n) {
-        if (anyTemplated(child)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static final class Walk {

@@ -95,15 +95,14 @@ public final class Templating {
   public Outcome apply(Path descriptorFile, String file, JsonNode root, SourceMap sourceMap) {
     List<String> notes = new ArrayList<>();
     Variables vars = user;
-    int markers = TemplateEngine.markers(root); // one walk for the three questions below
+    int markers = TemplateEngine.markers(root); // one walk for the questions below and the fill
     if (descriptorFile != null && (markers & TemplateEngine.SPRING_MARK) != 0) {
       vars = user.withWeaker(springLayers(descriptorFile, notes));
     }
     if (descriptorFile != null && (markers & TemplateEngine.MUSTACHE_MARK) != 0) {
       vars = vars.withWeaker(AceConfig.layers(descriptorFile, options.environment(), files.json(), display, notes));
     }
-    Outcome filled =
-        markers == 0 ? new Outcome(root, List.of(), notes) : fill(root, vars, file, sourceMap, notes, false);
+    Outcome filled = fill(root, markers, vars, file, sourceMap, notes, false);
     if (descriptorFile != null) {
       Finding ace = AceConfig.installedPath(descriptorFile, filled.root(), files.json(), file, sourceMap, options);
       if (ace != null) {
@@ -135,12 +134,19 @@ public final class Templating {
       weaker.add(new Variables.Layer("the manifest's environment.variables defaults", defaults, true));
     }
     Variables vars = weaker.isEmpty() ? user : user.withWeaker(weaker);
-    return fill(root, vars, file, sourceMap, new ArrayList<>(), true);
+    return fill(root, TemplateEngine.markers(root), vars, file, sourceMap, new ArrayList<>(), true);
   }
 
+  /** Fills {@code root}, whose {@link TemplateEngine#markers} the caller has asked for. */
   private Outcome fill(
-      JsonNode root, Variables vars, String file, SourceMap sourceMap, List<String> notes, boolean manifest) {
-    TemplateEngine.Result r = new TemplateEngine().apply(root, vars);
+      JsonNode root,
+      int markers,
+      Variables vars,
+      String file,
+      SourceMap sourceMap,
+      List<String> notes,
+      boolean manifest) {
+    TemplateEngine.Result r = new TemplateEngine().apply(root, vars, markers);
     List<Finding> findings = unresolved(r, root, file, sourceMap, notes, manifest);
     if (!r.filled().isEmpty()) {
       Map<String, List<String>> bySource = new LinkedHashMap<>();
