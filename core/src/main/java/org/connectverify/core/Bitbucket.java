@@ -23,10 +23,11 @@ final class Bitbucket {
           "profileTab", "linkers", "linkerValues", "postInstallRedirect", "webCards");
   /** Bitbucket webhook events: {@code repo:push}, {@code pullrequest:created}, {@code issue:comment_created}. */
   private static final Pattern EVENT = Pattern.compile("(repo|pullrequest|issue|project|pipeline|pipelines):[a-z_:]+");
-  /** Bitbucket URL context parameters: {@code {repository.uuid}}, {@code {repo_uuid}}, {@code {target_user.uuid}}. */
-  private static final Pattern PARAM = Pattern.compile("\\{(repository|repo_uuid|target_user|pullrequest|commit)[.}_]");
 
-  /** The names {@link #PARAM} looks for after a brace. */
+  /**
+   * Bitbucket URL context parameters, written {@code {NAME.}}, {@code {NAME}} or {@code {NAME_}}: {@code
+   * {repository.uuid}}, {@code {repo_uuid}}, {@code {target_user.uuid}}.
+   */
   private static final List<String> PARAM_NAMES =
       List.of("repository", "repo_uuid", "target_user", "pullrequest", "commit");
 
@@ -61,10 +62,9 @@ final class Bitbucket {
       return null;
     }
     String text = modules.toString();
-    java.util.regex.Matcher m = PARAM.matcher(text);
-    if (m.find()) {
-      return "URL parameter \"" + text.substring(m.start(), Math.min(text.length(), text.indexOf('}', m.start()) + 1))
-          + "\"";
+    int at = paramAt(text);
+    if (at >= 0) {
+      return "URL parameter \"" + text.substring(at, Math.min(text.length(), text.indexOf('}', at) + 1)) + "\"";
     }
     return null;
   }
@@ -75,12 +75,12 @@ final class Bitbucket {
    */
   private static boolean hasParam(JsonNode node) {
     if (node.isTextual()) {
-      return param(node.textValue());
+      return paramAt(node.textValue()) >= 0;
     }
     if (node.isObject()) {
       for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         java.util.Map.Entry<String, JsonNode> e = it.next();
-        if (param(e.getKey()) || hasParam(e.getValue())) {
+        if (paramAt(e.getKey()) >= 0 || hasParam(e.getValue())) {
           return true;
         }
       }
@@ -97,18 +97,18 @@ final class Bitbucket {
   }
 
   /**
-   * Whether {@link #PARAM} finds a match in {@code s}. Every key and string of the modules comes here, so this does
-   * without a regular expression.
+   * Where the first Bitbucket parameter ({@link #PARAM_NAMES} after a brace) starts in {@code s}, or -1. Every key and
+   * string of the modules comes here, so this does without a regular expression.
    */
-  static boolean param(String s) {
+  static int paramAt(String s) {
     for (int i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
       for (String name : PARAM_NAMES) {
         int end = i + 1 + name.length();
         if (end < s.length() && s.startsWith(name, i + 1) && ".}_".indexOf(s.charAt(end)) >= 0) {
-          return true;
+          return i;
         }
       }
     }
-    return false;
+    return -1;
   }
 }
