@@ -456,8 +456,12 @@ public final class Verifier {
     }
     JsonNode root = descriptor.root();
     run.checked.add(new Report.Checked(display, descriptor.product(), descriptor.productReason(), descriptor.key()));
-    WebRoots roots = services.resources().rootsFor(path, namedFolder, run.webRoots);
-    DescriptorResources resources = DescriptorResources.of(services.resources(), roots, root, run.resolutions);
+    DescriptorResources resources =
+        DescriptorResources.of(
+            services.resources(),
+            () -> services.resources().rootsFor(path, namedFolder, run.webRoots),
+            root,
+            run.resolutions);
     CheckContext ctx = new CheckContext(descriptor, options, services, resources, findings, run.http, run.notes);
     boolean connect = descriptor.origin().connect();
     SetContext.Member member = null;

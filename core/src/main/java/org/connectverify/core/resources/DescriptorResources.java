@@ -3,24 +3,40 @@ package org.connectverify.core.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** One descriptor's view of the {@link ResourceResolver}: its web roots and its baseUrl, bound once. */
+/**
+ * One descriptor's view of the {@link ResourceResolver}: its web roots and its baseUrl, bound once. The roots may be
+ * given as a way to find them, asked the first time a check needs them: most descriptors name no file to look for, and
+ * discovering roots looks at the file system.
+ */
 public final class DescriptorResources {
   private final ResourceResolver resolver;
-  private final WebRoots roots;
+  private final Supplier<WebRoots> discover;
   private final String baseUrl;
   private final Map<List<Object>, Resolution> seen;
+  /** The roots, once asked (immutable, so a second thread at worst discovers them again). */
+  private WebRoots roots;
 
   public DescriptorResources(ResourceResolver resolver, WebRoots roots, String baseUrl) {
-    this(resolver, roots, baseUrl, null);
+    this(resolver, () -> roots, baseUrl, null);
   }
 
   private DescriptorResources(
-      ResourceResolver resolver, WebRoots roots, String baseUrl, Map<List<Object>, Resolution> seen) {
+      ResourceResolver resolver, Supplier<WebRoots> discover, String baseUrl, Map<List<Object>, Resolution> seen) {
     this.resolver = resolver;
-    this.roots = roots;
+    this.discover = discover;
     this.baseUrl = baseUrl;
     this.seen = seen;
+  }
+
+  private WebRoots roots() {
+    WebRoots r = roots;
+    if (r == null) {
+      r = discover.get();
+      roots = r;
+    }
+    return r;
   }
 
   /** Binds a resolver to a descriptor tree (its baseUrl is read from the tree, after templating). */
@@ -37,13 +53,22 @@ public final class DescriptorResources {
    */
   public static DescriptorResources of(
       ResourceResolver resolver, WebRoots roots, JsonNode root, Map<List<Object>, Resolution> seen) {
+    return of(resolver, () -> roots, root, seen);
+  }
+
+  /**
+   * As {@link #of(ResourceResolver, WebRoots, JsonNode, Map)} with the roots found by {@code discover} when a check
+   * first needs them (called once, or twice when two threads ask together: it must give the same answer each time).
+   */
+  public static DescriptorResources of(
+      ResourceResolver resolver, Supplier<WebRoots> discover, JsonNode root, Map<List<Object>, Resolution> seen) {
     JsonNode b = root == null ? null : root.path("baseUrl");
-    return new DescriptorResources(resolver, roots, b != null && b.isTextual() ? b.asText() : null, seen);
+    return new DescriptorResources(resolver, discover, b != null && b.isTextual() ? b.asText() : null, seen);
   }
 
   /** Resolves a URL as written in the descriptor. */
   public Resolution resolve(String reference) {
-    return resolver.resolve(roots, baseUrl, reference, seen);
+    return resolver.resolve(roots(), baseUrl, reference, seen);
   }
 
   /**
@@ -51,7 +76,7 @@ public final class DescriptorResources {
    * ResourceResolver#servedPath}); reads nothing.
    */
   public String servedPath(String reference) {
-    return roots.folders().isEmpty() ? null : resolver.servedPath(baseUrl, reference);
+    return roots().folders().isEmpty() ? null : resolver.servedPath(baseUrl, reference);
   }
 
   /** Reads a file that {@link #resolve} found. */
@@ -64,7 +89,7 @@ public final class DescriptorResources {
    * to index.
    */
   public List<String> filesInRoots(java.util.function.Predicate<String> wanted) {
-    return resolver.filesNamed(roots.folders(), wanted);
+    return resolver.filesNamed(roots().folders(), wanted);
   }
 
   /**
@@ -79,7 +104,7 @@ public final class DescriptorResources {
 
   /** The web roots, as display paths, in search order. */
   public List<String> searchedRoots() {
-    return roots.folders().stream().map(resolver::display).toList();
+    return roots().folders().stream().map(resolver::display).toList();
   }
 
   /**
@@ -87,15 +112,15 @@ public final class DescriptorResources {
    * descriptor's own folder, so a missing file may only mean connect-verify does not know where the app serves from.
    */
   public boolean noWebRootFound(java.nio.file.Path descriptorFile) {
-    if (roots.explicit()) {
+    if (roots().explicit()) {
       return false;
     }
-    if (roots.folders().isEmpty()) {
+    if (roots().folders().isEmpty()) {
       return true;
     }
     java.nio.file.Path folder =
         descriptorFile == null ? null : descriptorFile.toAbsolutePath().normalize().getParent();
-    return roots.folders().size() == 1 && roots.folders().get(0).equals(folder);
+    return roots().folders().size() == 1 && roots().folders().get(0).equals(folder);
   }
 
   /** How to describe the roots in a message: {@code "searched: a, b"} plus where they came from. */
@@ -109,6 +134,7 @@ public final class DescriptorResources {
     if (shown.isEmpty()) {
       return "no web root known";
     }
-    return (roots.explicit() ? "searched " + names.of("resources", null) + " " : "searched ") + String.join(", ", shown);
+    String searched = roots().explicit() ? "searched " + names.of("resources", null) + " " : "searched ";
+    return searched + String.join(", ", shown);
   }
 }

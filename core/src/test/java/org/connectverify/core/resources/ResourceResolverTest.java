@@ -86,6 +86,29 @@ class ResourceResolverTest {
   }
 
   @Test
+  void webRootsAreDiscoveredWhenAFileIsFirstLookedForAndOnce() throws IOException {
+    touch("app/public/icon.png");
+    ResourceResolver r = resolver();
+    Path descriptor = dir.resolve("app/atlassian-connect.json");
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    DescriptorResources resources =
+        DescriptorResources.of(
+            r,
+            () -> {
+              asked.incrementAndGet();
+              return r.rootsFor(descriptor, null);
+            },
+            withBaseUrl("https://a.example.com"),
+            null);
+    assertEquals(0, asked.get(), "binding a descriptor looks at no folder");
+    assertInstanceOf(Resolution.Found.class, resources.resolve("/icon.png"));
+    assertEquals("/icon.png", resources.servedPath("/icon.png"));
+    assertEquals(List.of("app", "app/public"), resources.searchedRoots());
+    assertFalse(resources.noWebRootFound(descriptor));
+    assertEquals(1, asked.get(), "the roots, once found, are kept");
+  }
+
+  @Test
   void descriptorInsideAWebappFolderFindsTheWebappRootAbove() throws IOException {
     Path d = touch("drawio/src/main/webapp/connect/confluence/connect.json");
     assertEquals(
