@@ -17,7 +17,7 @@ public final class CheckContext {
   private final HttpProbe http;
   private final Set<String> notes;
 
-  /** A context with the descriptor's discovered web roots and the given prober and notes. */
+  /** A context with the descriptor's web roots (discovered when first needed) and the given prober and notes. */
   CheckContext(
       Descriptor descriptor,
       VerifyOptions options,
@@ -30,7 +30,10 @@ public final class CheckContext {
         options,
         services,
         DescriptorResources.of(
-            services.resources(), services.resources().rootsFor(descriptor.path(), null), descriptor.root()),
+            services.resources(),
+            () -> services.resources().rootsFor(descriptor.path(), null),
+            descriptor.root(),
+            null),
         sink,
         http,
         notes);
