@@ -6,7 +6,8 @@
 #   the corpus in one process: <= 1.0x node wall
 #   generated 6k/20k/60k-module descriptors: linear; 60k under 10 s and under 512 MiB
 #   the library warm, in process (bench/WarmLoop.java vs node-driver.js --warm): >= 5x node's descriptors/s; also
-#   shown: WarmLoop --batch, all the files in one call on both cores (node's loop stays on its one thread)
+#   shown: WarmLoop --batch, all the files in one call on both cores (node's loop stays on its one thread), and
+#   what a second core adds on this machine (two one-file loops side by side, against one alone)
 #   manifests (node has none): connect-verify on the Forge example and the forge corpus's manifests, next to
 #   connect-verify on descriptors (the one descriptor; the same apps' descriptors from PAIRS.tsv; the corpus)
 # Usage: bench/vs-node.sh [--quick]
@@ -154,3 +155,15 @@ awk -v a="$a" -v b="$b" -v c="$c" -v n="${#jw[@]}" 'BEGIN {
   printf "%-22s %3d runs  %.0f descriptors/s vs node %.0f descriptors/s = %.2fx (target >= 5x)\n", "warm library", n, a, b, a / b
   printf "%-22s %3d runs  %.0f descriptors/s vs node %.0f descriptors/s = %.2fx (all files per call, both cores)\n",
     "warm library, batch", n, c, b, c / b }'
+# What a second busy core adds here, for reading the batch line: two one-file loops side by side, their rates added,
+# next to one loop alone (the median above). On a shared virtual machine the cores' caches and memory are shared too.
+side=$(mktemp)
+java -XX:+UseParallelGC -cp "$jar" bench/WarmLoop.java "$warmup" "$warm" "${files[@]}" > "$side" &
+other=$!
+s1=$(java -XX:+UseParallelGC -cp "$jar" bench/WarmLoop.java "$warmup" "$warm" "${files[@]}" | awk '{print $3}')
+wait "$other"
+s2=$(awk '{print $3}' "$side")
+rm -f "$side"
+awk -v a="$a" -v s1="$s1" -v s2="$s2" 'BEGIN {
+  printf "%-22s %3d run   %.0f descriptors/s from two one-file loops side by side = %.2fx one loop alone\n",
+    "this machine, 2 loops", 1, s1 + s2, (s1 + s2) / a }'
