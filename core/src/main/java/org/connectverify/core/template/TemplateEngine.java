@@ -117,18 +117,7 @@ public final class TemplateEngine {
    */
   public static int markers(JsonNode n) {
     if (n.isTextual()) {
-      String text = n.textValue();
-      int marks = 0;
-      if (text.contains("{{")) {
-        marks |= MUSTACHE_MARK;
-      }
-      if (text.contains("${")) {
-        marks |= SPRING_MARK;
-      }
-      if (text.indexOf('@') >= 0 && MAVEN.matcher(text).find()) {
-        marks |= MAVEN_MARK;
-      }
-      return marks;
+      return markers(n.textValue());
     }
     int marks = 0;
     if (n.isContainerNode()) {
@@ -138,6 +127,21 @@ public final class TemplateEngine {
           break;
         }
       }
+    }
+    return marks;
+  }
+
+  /** The {@code *_MARK} bits of the placeholder syntaxes one string holds. */
+  private static int markers(String text) {
+    int marks = 0;
+    if (text.contains("{{")) {
+      marks |= MUSTACHE_MARK;
+    }
+    if (text.contains("${")) {
+      marks |= SPRING_MARK;
+    }
+    if (text.indexOf('@') >= 0 && MAVEN.matcher(text).find()) {
+      marks |= MAVEN_MARK;
     }
     return marks;
   }
@@ -201,14 +205,14 @@ public final class TemplateEngine {
       }
       if (n.isTextual()) {
         String text = n.asText();
-        boolean maven = text.indexOf('@') >= 0 && MAVEN.matcher(text).find();
-        if (!text.contains("{{") && !text.contains("${") && !maven) {
+        int marks = markers(text);
+        if (marks == 0) {
           return n;
         }
         String pointer = pointer();
         boolean appLevel = !inModules(pointer);
         String result = spring(mustache(text, pointer, appLevel), pointer, appLevel, new HashSet<>(), 0);
-        if (maven) {
+        if ((marks & MAVEN_MARK) != 0) {
           result = maven(result, pointer, appLevel);
         }
         if (!result.equals(text)) {
