@@ -152,7 +152,7 @@ public final class Verifier {
         part.rethrow();
         run.merge(part);
       }
-      boolean set = run.members.size() >= 2; // the set checks will run: their work on each member alone runs here
+      boolean set = run.comparesApps(); // the set checks will run: their work on each member alone runs here
       inParallel(threads, parts.size(), i -> parts.get(i).check(set));
       for (Run part : parts) {
         part.rethrow();
@@ -368,8 +368,13 @@ public final class Verifier {
       http.close();
     }
 
+    /** True when the set checks run: they compare apps, and one alone has nothing to be compared with. */
+    boolean comparesApps() {
+      return members.size() >= 2;
+    }
+
     Report report() {
-      if (members.size() >= 2) { // a set check compares apps: one alone has nothing to be compared with
+      if (comparesApps()) {
         SetContext set = new SetContext(members, options, services, findings);
         String where = members.get(0).descriptor().file();
         for (SetCheck check : setChecks) {
