@@ -107,7 +107,7 @@ public final class Strings {
         best.add(candidate);
       }
     }
-    return best.isEmpty() ? java.util.List.of() : best;
+    return best;
   }
 
   /** Quotes and joins values for messages: {@code "a", "b" or "c"}. */
