@@ -94,7 +94,7 @@ public final class SchemaCheck implements Check {
 
   @Override
   public void check(CheckContext ctx) {
-    List<ValidationException> failures = schemas.validate(ctx.product(), OrgJson.of(ctx.root()));
+    List<ValidationException> failures = schemas.validate(ctx.product(), ctx.root());
     if (!failures.isEmpty()) {
       List<ValidationException> leaves = new ArrayList<>();
       failures.forEach(e -> flatten(e, leaves));

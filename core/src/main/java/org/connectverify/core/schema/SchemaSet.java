@@ -3,6 +3,7 @@ package org.connectverify.core.schema;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.FutureTask;
 import org.connectverify.core.Product;
 import org.connectverify.core.json.Pointers;
 import org.connectverify.core.text.Strings;
+import org.everit.json.schema.ArraySchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaClient;
@@ -41,6 +43,9 @@ public final class SchemaSet {
   private static final SchemaSet SHARED = new SchemaSet();
 
   private final Map<Product, FutureTask<Compiled>> compiled = new ConcurrentHashMap<>();
+  /** Each product's bundled schema document (read-only once made: everit's compile and the proof both read it). */
+  private final Map<Product, FutureTask<JSONObject>> bundles = new ConcurrentHashMap<>();
+  private final Map<Product, FutureTask<SchemaProof>> proofs = new ConcurrentHashMap<>();
   /** Set by {@link #expectMany}: validate with each product's whole schema from the start. */
   private volatile boolean many;
 
@@ -55,6 +60,82 @@ public final class SchemaSet {
   /** The process-wide set. */
   public static SchemaSet shared() {
     return SHARED;
+  }
+
+  /**
+   * Validates a document against a product's schema and returns the violations, each as everit reports it, with
+   * pointers from the document's root: those of {@link #validate(Product, Object)} over its org.json copy. everit
+   * validates only what {@link SchemaProof} cannot clear: nothing for a document it proves valid (nine in ten). Of
+   * another, while documents are validated in parts and the proof clears the top level, only the module types (and of
+   * an array type only the items) it cannot clear; else the whole document. The parts are those of
+   * {@link #validate(Product, Object)}, whose violations are those of the whole. Once many documents are expected the
+   * whole schema is compiled, and validates the whole document: compiling module types one by one as well would cost
+   * a cold run more than it saves.
+   */
+  public List<ValidationException> validate(Product product, JsonNode document) {
+    SchemaProof proof = proof(product);
+    if (proof.proves(document)) {
+      return List.of();
+    }
+    JsonNode modules = document.get("modules");
+    if (many || modules == null || !modules.isObject() || !proof.provesTopLevel(document)) {
+      return validate(product, OrgJson.of(document));
+    }
+    Compiled c = compiled(product);
+    List<ValidationException> out = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    modules.fieldNames().forEachRemaining(types::add);
+    Collections.sort(types); // the order of the parts' validation below
+    for (String type : types) {
+      JsonNode value = modules.get(type);
+      Schema schema = proof.provesModuleType(type, value) ? null : c.moduleType(type);
+      if (schema != null) {
+        validate(proof, type, schema, value, out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * everit's violations of one module type's schema in its value: when the type is an array of items and the value an
+   * array, those of each item the proof cannot clear against the item schema, as everit's array validation finds them
+   * (each prepended with its index); else those of the whole value.
+   */
+  private static void validate(
+      SchemaProof proof, String type, Schema schema, JsonNode value, List<ValidationException> out) {
+    Schema items = value.isArray() && proof.isArrayOfItems(type) ? itemsOnly(schema) : null;
+    if (items == null) {
+      try {
+        schema.validate(OrgJson.of(value));
+      } catch (ValidationException e) {
+        out.add(e.prepend(type).prepend("modules"));
+      }
+      return;
+    }
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!proof.provesModuleItem(type, item)) {
+        try {
+          items.validate(OrgJson.of(item));
+        } catch (ValidationException e) {
+          out.add(e.prepend(String.valueOf(i)).prepend(type).prepend("modules"));
+        }
+      }
+    }
+  }
+
+  /** The item schema of an array schema that checks nothing else, or null. */
+  private static Schema itemsOnly(Schema schema) {
+    return schema instanceof ArraySchema a
+            && a.requiresArray()
+            && a.getItemSchemas() == null
+            && a.getMinItems() == null
+            && a.getMaxItems() == null
+            && !a.needsUniqueItems()
+            && a.getContainedItemSchema() == null
+            && a.getSchemaOfAdditionalItems() == null
+        ? a.getAllItemSchema()
+        : null;
   }
 
   /**
@@ -145,9 +226,19 @@ public final class SchemaSet {
   }
 
   private Compiled compiled(Product product) {
-    FutureTask<Compiled> task = task(product);
+    return once(task(product));
+  }
+
+  /** Runs a task in this thread, unless it ran or runs on another, and returns its result. */
+  private static <T> T once(FutureTask<T> task) {
     task.run(); // does nothing when the task already ran or runs on another thread
     return done(task);
+  }
+
+  private JSONObject bundle(Product product) {
+    return once(
+        bundles.computeIfAbsent(
+            product, p -> new FutureTask<>(() -> SchemaBundle.bundle(fileName(p), SchemaSet::document))));
   }
 
   private static <T> T done(FutureTask<T> task) {
@@ -172,14 +263,36 @@ public final class SchemaSet {
   }
 
   private Compiled compile(Product product) {
-    JSONObject bundle = SchemaBundle.bundle(fileName(product), SchemaSet::document);
-    JSONObject definitions = bundle.getJSONObject("definitions");
-    JSONObject typeSchemas = bundle.getJSONObject("properties").getJSONObject("modules").getJSONObject("properties");
-    // the shell: the same document with every module type's schema replaced by {} (anything), so that unknown module
-    // types and the modules object itself are still checked here
+    JSONObject bundle = bundle(product);
+    return new Compiled(load(shell(bundle)), bundle, bundle.getJSONObject("definitions"), typeSchemas(bundle));
+  }
+
+  /** The product's proof, compiled once per instance from the bundle everit's compile reads too. */
+  SchemaProof proof(Product product) {
+    return once(
+        proofs.computeIfAbsent(
+            product,
+            p ->
+                new FutureTask<>(
+                    () -> {
+                      JSONObject bundle = bundle(p);
+                      return SchemaProof.of(bundle, shell(bundle), typeSchemas(bundle));
+                    })));
+  }
+
+  /** The module types' schemas of a bundled product schema, by type name. */
+  private static JSONObject typeSchemas(JSONObject bundle) {
+    return bundle.getJSONObject("properties").getJSONObject("modules").getJSONObject("properties");
+  }
+
+  /**
+   * The shell of a bundled product schema: the same document with every module type's schema replaced by {}
+   * (anything), so that unknown module types and the modules object itself are still checked by it.
+   */
+  private static JSONObject shell(JSONObject bundle) {
     JSONObject anything = new JSONObject();
     JSONObject shellTypes = new JSONObject();
-    for (String type : typeSchemas.keySet()) {
+    for (String type : typeSchemas(bundle).keySet()) {
       shellTypes.put(type, anything);
     }
     JSONObject shell = shallowCopy(bundle);
@@ -188,7 +301,7 @@ public final class SchemaSet {
     modules.put("properties", shellTypes);
     properties.put("modules", modules);
     shell.put("properties", properties);
-    return new Compiled(load(shell), bundle, definitions, typeSchemas);
+    return shell;
   }
 
   private static JSONObject shallowCopy(JSONObject o) {
@@ -238,8 +351,7 @@ public final class SchemaSet {
       if (!many && types.size() < WHOLE_AFTER) {
         return null;
       }
-      whole.run();
-      return done(whole);
+      return once(whole);
     }
 
     Schema shell() {
@@ -278,8 +390,7 @@ public final class SchemaSet {
                         json.put("definitions", definitions);
                         return load(json);
                       }));
-      task.run();
-      return done(task);
+      return once(task);
     }
   }
 
