@@ -21,6 +21,7 @@ import org.connectverify.core.http.ProgressListener;
 import org.connectverify.core.resources.DescriptorResources;
 import org.connectverify.core.resources.Resolution;
 import org.connectverify.core.resources.WebRoots;
+import org.connectverify.core.text.FileBytes;
 import org.connectverify.core.text.Strings;
 
 /**
@@ -218,8 +219,8 @@ public final class Verifier {
     try {
       byte[] bytes;
       long limit = options.maxDescriptorBytes();
-      try (java.io.InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
+      try {
+        bytes = FileBytes.readAtMost(file, (int) Math.min(limit, Integer.MAX_VALUE - 17));
       } catch (java.nio.file.AccessDeniedException e) {
         throw new InputException(file + ": file is not readable", e);
       } catch (IOException e) {

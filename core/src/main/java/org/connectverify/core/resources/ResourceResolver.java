@@ -1,7 +1,6 @@
 package org.connectverify.core.resources;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.connectverify.core.text.FileBytes;
 
 /**
  * The only code that opens files a descriptor refers to. Relative URLs in a descriptor are served from the app's web
@@ -569,8 +569,8 @@ public final class ResourceResolver {
       return cached;
     }
     Content content;
-    try (InputStream in = Files.newInputStream(key)) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    try {
+      byte[] bytes = FileBytes.readAtMost(key, MAX_BYTES);
       content =
           bytes.length > MAX_BYTES
               ? new Content(null, "file is larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB")
