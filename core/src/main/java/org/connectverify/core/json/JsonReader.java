@@ -302,6 +302,9 @@ public final class JsonReader {
         return null;
       }
     }
+    if (ascii(bytes, start)) {
+      return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1); // the same text, no copying
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -327,6 +330,16 @@ public final class JsonReader {
       findings.add(finding(JsonRules.ENCODING, file, 0, 0, "", "file is not UTF-8 encoded", null));
       return null;
     }
+  }
+
+  /** True when every byte from {@code start} is ASCII, which UTF-8 and ISO-8859-1 decode alike (most descriptors). */
+  private static boolean ascii(byte[] bytes, int start) {
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Line and column (1-based, counting characters) of byte {@code offset}, for text decoded so far. */

@@ -163,6 +163,20 @@ class JsonReaderTest {
   }
 
   @Test
+  void readsAsciiAndUtf8TextAlike() {
+    // ASCII files skip the UTF-8 decoder; the text, values and positions are the same either way
+    JsonReader.Result ascii = read("{\n  \"name\": \"cafe\",\n  \"n\": 1\n}");
+    JsonReader.Result utf8 = read("{\n  \"name\": \"caf\u00e9\",\n  \"n\": 1\n}");
+    assertEquals("cafe", ascii.root().get("name").textValue());
+    assertEquals("caf\u00e9", utf8.root().get("name").textValue());
+    assertEquals("{\n  \"name\": \"cafe\",\n  \"n\": 1\n}", ascii.text());
+    assertEquals(ascii.sourceMap().value("/n")[0], utf8.sourceMap().value("/n")[0]);
+    assertEquals(ascii.sourceMap().value("/n")[1], utf8.sourceMap().value("/n")[1]);
+    // a byte order mark before ASCII text is dropped, as before
+    assertEquals("cafe", read("\uFEFF{\"name\": \"cafe\"}").root().get("name").textValue());
+  }
+
+  @Test
   void reportsAnInvalidUtf8ByteWithItsLineAndColumn() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes("{\n  \"é\": \"caf".getBytes(StandardCharsets.UTF_8));
