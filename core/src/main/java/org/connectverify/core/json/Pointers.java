@@ -20,12 +20,14 @@ public final class Pointers {
 
   /** The pointer of {@code child} (an object key) under {@code parent}. */
   public static String child(String parent, String key) {
-    return parent + "/" + escape(key);
+    String token = escape(key);
+    // sized once: the walks build one of these for every object and array they enter
+    return new StringBuilder(parent.length() + 1 + token.length()).append(parent).append('/').append(token).toString();
   }
 
   /** The pointer of array element {@code index} under {@code parent}. */
   public static String child(String parent, int index) {
-    return parent + "/" + index;
+    return new StringBuilder(parent.length() + 11).append(parent).append('/').append(index).toString();
   }
 
   /** The parent pointer, or the empty string for the root and its children. */
