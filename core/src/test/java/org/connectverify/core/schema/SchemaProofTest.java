@@ -70,7 +70,8 @@ class SchemaProofTest {
         SchemaProof.Verdict.FAIL,
         verdict("{\"propertyNames\": {\"enum\": [\"EU\"]}, \"additionalProperties\": {}}", "{\"US\": 1}"));
     assertEquals(SchemaProof.Verdict.FAIL, verdict("{\"items\": {\"type\": \"string\"}, \"maxItems\": 2}", "[1]"));
-    assertEquals(SchemaProof.Verdict.FAIL, verdict("{\"items\": {\"type\": \"string\"}, \"maxItems\": 1}", "[\"a\", \"b\"]"));
+    assertEquals(
+        SchemaProof.Verdict.FAIL, verdict("{\"items\": {\"type\": \"string\"}, \"maxItems\": 1}", "[\"a\", \"b\"]"));
   }
 
   @Test
@@ -88,7 +89,8 @@ class SchemaProofTest {
     assertEquals(SchemaProof.Verdict.PASS, verdict(ifThen, "{\"t\": \"y\"}"));
     assertEquals(SchemaProof.Verdict.PASS, verdict(ifThen, "{\"t\": \"x\", \"k\": 1}"));
     // a $ref ignores the keywords beside it, as everit does in draft 7
-    String ref = "{\"definitions\": {\"s\": {\"type\": \"string\"}}, \"$ref\": \"#/definitions/s\", \"type\": \"integer\"}";
+    String ref =
+        "{\"definitions\": {\"s\": {\"type\": \"string\"}}, \"$ref\": \"#/definitions/s\", \"type\": \"integer\"}";
     assertEquals(SchemaProof.Verdict.PASS, verdict(ref, "\"a\""));
     // what the proof does not mirror leaves everit to decide
     assertEquals(SchemaProof.Verdict.UNKNOWN, verdict("{\"const\": 1}", "1"));
