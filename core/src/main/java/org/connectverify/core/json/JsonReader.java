@@ -314,7 +314,7 @@ public final class JsonReader {
     try {
       return decoder.decode(in).toString();
     } catch (MalformedInputException e) {
-      int offset = start + in.position();
+      int offset = in.position(); // the index in bytes: a buffer wrapped at start has its position there already
       int[] lc = lineCol(bytes, start, offset);
       findings.add(
           finding(

@@ -190,6 +190,26 @@ class JsonReaderTest {
   }
 
   @Test
+  void reportsAnInvalidUtf8ByteAfterAByteOrderMarkWhereItIs() {
+    // the mark's three bytes were counted twice: one column too far mid-line, and past the end for a last byte
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes("{\"a\": \"caf".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xE9);
+    bytes.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        List.of("d.json:1:11: error: invalid UTF-8 byte 0xE9: the file is not UTF-8 encoded [json/encoding]"),
+        lines(reader.read(bytes.toByteArray(), "d.json")));
+    bytes.reset();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes("{}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xE4); // a multi-byte sequence cut off by the end of the file
+    assertEquals(
+        List.of("d.json:2:1: error: invalid UTF-8 byte 0xE4: the file is not UTF-8 encoded [json/encoding]"),
+        lines(reader.read(bytes.toByteArray(), "d.json")));
+  }
+
+  @Test
   void aValueTheParserCannotHoldIsAPositionedFindingNamingTheRealLimit() {
     JsonReader.Result exponent = read("{\n  \"key\": \"app\",\n  \"n\": 1e99999999999\n}");
     assertFalse(exponent.parsed());
