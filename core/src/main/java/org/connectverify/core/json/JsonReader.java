@@ -303,7 +303,7 @@ public final class JsonReader {
       }
     }
     if (ascii(bytes, start)) {
-      return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1); // the same text, no copying
+      return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1); // the same text, one copy
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8

@@ -412,7 +412,10 @@ final class SchemaProof {
       return n;
     }
 
-    /** A {@code $ref} (everit ignores the keywords beside it): one of the bundle's definitions, or the root. */
+    /**
+     * A {@code $ref} (everit ignores the keywords beside it): one of the bundle's definitions. Any other reference (the
+     * root, a deeper or escaped pointer, another document) is not in our bundles, and UNKNOWN.
+     */
     private Node reference(Object ref) {
       String prefix = "#/definitions/";
       JSONObject definitions = bundle.optJSONObject("definitions");
