@@ -111,25 +111,24 @@ class SchemaProofTest {
   void agreesWithEveritOverEveryFixtureAndTheCorpus() throws Exception {
     List<JsonNode> docs = documents();
     assertTrue(docs.size() > 100, "fixtures found: " + docs.size());
-    int[] proven = new int[1];
+    int proven = 0;
     for (JsonNode doc : docs) {
-      agree(doc, proven);
+      proven += agree(doc);
     }
     // the proof must clear most clean descriptors, or it saves nothing
-    assertTrue(proven[0] > docs.size() / 4, "proven clean: " + proven[0] + " of " + docs.size() * PRODUCTS.size());
+    assertTrue(proven > docs.size() / 4, "proven clean: " + proven + " of " + docs.size() * PRODUCTS.size());
   }
 
   @Test
   void agreesWithEveritOverMutants() throws Exception {
     List<JsonNode> docs = documents();
     Random random = new Random(20261203);
-    int[] proven = new int[1];
     for (int i = 0; i < MUTANTS; i++) {
       JsonNode doc = docs.get(random.nextInt(docs.size())).deepCopy();
       for (int m = 1 + random.nextInt(3); m > 0; m--) {
         mutate(doc, random);
       }
-      agree(doc, proven);
+      agree(doc);
     }
   }
 
@@ -143,8 +142,12 @@ class SchemaProofTest {
     return s;
   }
 
-  /** The proof's verdict is everit's, and validating with it gives everit's violations, in parts and whole. */
-  private static void agree(JsonNode doc, int[] proven) {
+  /**
+   * The proof's verdict is everit's, and validating with it gives everit's violations, in parts and whole. Returns for
+   * how many products the proof cleared the document.
+   */
+  private static int agree(JsonNode doc) {
+    int proven = 0;
     for (Product product : PRODUCTS) {
       List<String> everit = leaves(WHOLE.validate(product, OrgJson.of(doc)));
       SchemaProof.Verdict v = WHOLE.proof(product).verdict(doc);
@@ -152,11 +155,12 @@ class SchemaProofTest {
         assertEquals(everit.isEmpty(), v == SchemaProof.Verdict.PASS, () -> product + " " + v + " for " + doc);
       }
       if (v == SchemaProof.Verdict.PASS) {
-        proven[0]++;
+        proven++;
       }
       assertEquals(everit, leaves(WHOLE.validate(product, doc)), () -> product + " whole, for " + doc);
       assertEquals(everit, leaves(PARTS.validate(product, doc)), () -> product + " in parts, for " + doc);
     }
+    return proven;
   }
 
   /** Every leaf violation as pointer, keyword and message, in the order a report sorts them. */
@@ -226,8 +230,20 @@ class SchemaProofTest {
     }
   }
 
-  /** The JSON objects among the test resources and, when present, the corpus of real descriptors. */
-  private static List<JsonNode> documents() throws Exception {
+  private static List<JsonNode> documents;
+
+  /**
+   * The JSON objects among the test resources and, when present, the corpus of real descriptors; read once for both
+   * tests, which only read them (the mutants are copies).
+   */
+  private static synchronized List<JsonNode> documents() throws Exception {
+    if (documents == null) {
+      documents = read();
+    }
+    return documents;
+  }
+
+  private static List<JsonNode> read() throws Exception {
     List<Path> roots = new ArrayList<>(List.of(TestPaths.root().resolve("core/src/test/resources")));
     Path shared = TestPaths.shared();
     if (shared != null) {
