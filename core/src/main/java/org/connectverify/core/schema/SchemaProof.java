@@ -43,6 +43,9 @@ final class SchemaProof {
   private static final Set<String> ANNOTATIONS =
       Set.of("description", "title", "$schema", "$comment", "definitions", "examples", SchemaCheck.STRICT);
 
+  /** The one format our schemas use; stateless, so every node shares it. */
+  private static final FormatValidator CONNECT_URL = new ConnectUrlFormat();
+
   private static final int K_OBJECT = 1;
   private static final int K_ARRAY = 2;
   private static final int K_STRING = 4;
@@ -472,10 +475,10 @@ final class SchemaProof {
           n.pattern = Pattern.compile(p);
           return true;
         case "format":
-          if (!new ConnectUrlFormat().formatName().equals(value)) {
+          if (!CONNECT_URL.formatName().equals(value)) {
             return false;
           }
-          n.format = new ConnectUrlFormat();
+          n.format = CONNECT_URL;
           return true;
         case "minimum":
           if (!(value instanceof Integer || value instanceof Long)) {
