@@ -16,10 +16,12 @@ public final class InternalRules {
    * Runs one check with the only broad catch of a run: a check that crashes becomes a {@link #CHECK_FAILED} finding
    * on {@code file} and the run goes on.
    *
-   * @param what names the check in the message, e.g. {@code check SchemaCheck}
+   * @param kind what sort of check it is, e.g. {@code check}; with {@code type}'s simple name it names the check in
+   *     the message ({@code check SchemaCheck}), built only when the check crashes
    * @param hint the finding's hint
    */
-  public static void guard(String what, Runnable check, String file, String hint, List<Finding> findings) {
+  public static void guard(
+      String kind, Class<?> type, Runnable check, String file, String hint, List<Finding> findings) {
     try {
       check.run();
     } catch (RuntimeException | StackOverflowError e) {
@@ -29,7 +31,7 @@ public final class InternalRules {
               CHECK_FAILED.id(),
               CHECK_FAILED.defaultSeverity(),
               Position.ofFile(file),
-              what + " crashed (" + why + ")",
+              kind + " " + type.getSimpleName() + " crashed (" + why + ")",
               hint,
               List.of()));
     }

@@ -379,7 +379,7 @@ public final class Verifier {
         SetContext set = new SetContext(members, options, services, findings);
         String where = members.get(0).descriptor().file();
         for (SetCheck check : setChecks) {
-          runGuarded(check.getClass().getSimpleName(), () -> check.check(set), where, findings);
+          runGuarded(check.getClass(), () -> check.check(set), where, findings);
         }
       }
       return new Report(Version.get(), checked, options.effective(findings), options.failOn(), notes());
@@ -492,7 +492,7 @@ public final class Verifier {
       run.networkSkipped = true;
     }
     for (Check check : toRun) {
-      runGuarded(check.getClass().getSimpleName(), () -> check.prepare(ctx), display, findings);
+      runGuarded(check.getClass(), () -> check.prepare(ctx), display, findings);
     }
     return new Pending(ctx, toRun, member);
   }
@@ -556,7 +556,7 @@ public final class Verifier {
 
     void check(List<Finding> findings) {
       for (Check check : checks) {
-        runGuarded(check.getClass().getSimpleName(), () -> check.check(ctx), ctx.descriptor().file(), findings);
+        runGuarded(check.getClass(), () -> check.check(ctx), ctx.descriptor().file(), findings);
       }
     }
   }
@@ -573,9 +573,9 @@ public final class Verifier {
     }
   }
 
-  private static void runGuarded(String name, Runnable check, String display, List<Finding> findings) {
+  private static void runGuarded(Class<?> type, Runnable check, String display, List<Finding> findings) {
     InternalRules.guard(
-        "check " + name, check, display, "this is a bug in connect-verify; please report it with the descriptor", findings);
+        "check", type, check, display, "this is a bug in connect-verify; please report it with the descriptor", findings);
   }
 
   /** Path relative to the base folder with {@code /} separators; as given when outside it. */

@@ -56,7 +56,8 @@ public final class DescriptorDiff {
           break; // a manifest without app.connect is another app: what else changed does not reach customers
         }
         InternalRules.guard(
-            "diff check " + check.getClass().getSimpleName(),
+            "diff check",
+            check.getClass(),
             () -> check.check(ctx),
             b.file(),
             "this is a bug in connect-verify; please report it with both descriptors",
