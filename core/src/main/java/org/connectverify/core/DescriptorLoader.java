@@ -54,9 +54,17 @@ public final class DescriptorLoader {
 
   /** True when a file of this name is read as a Forge manifest ({@code manifest.yml}, or any YAML file). */
   public static boolean isManifestName(String name) {
+    if (name.indexOf('@') < 0 && name.indexOf('?') < 0 && name.indexOf('#') < 0) {
+      // the common case, on every file read: no character lower-cases to one of these but the ASCII letter itself
+      return endsWithIgnoreCase(name, ".yml") || endsWithIgnoreCase(name, ".yaml");
+    }
     // a diff side read from git is shown as "path@REV", a URL may carry a query
     String n = REVISION_OR_QUERY.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceFirst("");
     return n.endsWith(".yml") || n.endsWith(".yaml");
+  }
+
+  private static boolean endsWithIgnoreCase(String s, String suffix) {
+    return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
   }
 
   /**
