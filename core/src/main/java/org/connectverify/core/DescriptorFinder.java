@@ -35,10 +35,12 @@ final class DescriptorFinder {
   }
 
   private java.util.function.Consumer<String> trace = line -> {};
+  private boolean tracing;
 
-  /** Where to say which folders are searched and why each file is picked ({@code --verbose}). */
+  /** Where to say which folders are searched and why each file is picked ({@code --verbose}); null for nowhere. */
   DescriptorFinder trace(java.util.function.Consumer<String> trace) {
-    this.trace = trace;
+    this.tracing = trace != null;
+    this.trace = trace != null ? trace : line -> {};
     return this;
   }
 
@@ -48,14 +50,24 @@ final class DescriptorFinder {
   /** The inputs that were folders, absolute and normalised, in the order given (known from expanding them). */
   final List<Path> folders = new ArrayList<>();
 
+  /**
+   * The size each file had when it was found, for {@link org.connectverify.core.text.FileBytes#readAtMost(Path, int,
+   * long)}: on a warm host verifying one file per call, the file's one look before it is read.
+   */
+  final java.util.Map<Path, Long> sizes = new java.util.HashMap<>();
+
   List<Path> expand(List<Path> inputs) throws InputException {
     List<Path> out = new ArrayList<>();
     for (Path input : inputs) {
-      if (Files.isRegularFile(input)) {
+      BasicFileAttributes attrs = attributes(input);
+      if (attrs != null && attrs.isRegularFile()) {
         // whether it can be read is found when it is read (Verifier.read), with no second look at every file here
-        trace.accept(input + ": named on the command line, verified as given");
+        if (tracing) {
+          trace.accept(input + ": named on the command line, verified as given");
+        }
+        sizes.put(input, attrs.size());
         out.add(input);
-      } else if (Files.isDirectory(input)) {
+      } else if (attrs != null ? attrs.isDirectory() : Files.isDirectory(input)) {
         folders.add(input.toAbsolutePath().normalize());
         trace.accept(input + ": searching for atlassian-connect*.json, descriptor-like *connect*.json and Forge"
             + " manifest.yml, skipping " + new java.util.TreeSet<>(SKIP) + ", .gitignore'd folders and --exclude globs");
@@ -77,6 +89,15 @@ final class DescriptorFinder {
       }
     }
     return out;
+  }
+
+  /** What {@code Files.isRegularFile} and {@code isDirectory} look at (links followed), or null when that fails. */
+  private static BasicFileAttributes attributes(Path input) {
+    try {
+      return Files.readAttributes(input, BasicFileAttributes.class);
+    } catch (IOException | SecurityException e) {
+      return null; // as Files.isRegularFile says false: the branches below tell what it is, as before
+    }
   }
 
   private static List<String> limit(java.util.Set<String> skipped) {
@@ -136,6 +157,7 @@ final class DescriptorFinder {
               if (name.startsWith("atlassian-connect") && name.endsWith(".json")) {
                 trace.accept(f + ": picked, the name matches atlassian-connect*.json");
                 found.add(f);
+                sizes.put(f, attrs.size());
               } else if (name.equals("manifest.yml") || name.equals("manifest.yaml")) {
                 boolean manifest = looksLikeManifest(f);
                 trace.accept(f + (manifest
@@ -143,6 +165,7 @@ final class DescriptorFinder {
                     : ": not picked, a manifest.yml that is not a Forge manifest"));
                 if (manifest) {
                   found.add(f);
+                  sizes.put(f, attrs.size());
                 }
               } else if (name.endsWith(".json") && name.contains("connect")) {
                 boolean descriptor = looksLikeDescriptor(f);
@@ -151,6 +174,7 @@ final class DescriptorFinder {
                     : ": not picked, a *connect*.json that names no baseUrl with modules or authentication"));
                 if (descriptor) {
                   found.add(f);
+                sizes.put(f, attrs.size());
                 }
               }
               return FileVisitResult.CONTINUE;

@@ -38,6 +38,7 @@ public final class Verifier {
   private final HttpProbe.Factory probes;
   private final ProgressListener progress;
   private final java.util.function.Consumer<String> trace;
+  private static final java.util.function.Consumer<String> NO_TRACE = line -> {};
   /** At most this many threads verify a run's files; 0: as many as help (see {@link #threads}). */
   private final int maxThreads;
 
@@ -52,7 +53,7 @@ public final class Verifier {
     this.selection = Selection.of(this.checks, options);
     this.probes = OkHttpProbe::new;
     this.progress = ProgressListener.NONE;
-    this.trace = line -> {};
+    this.trace = NO_TRACE;
     this.maxThreads = 0;
   }
 
@@ -127,7 +128,7 @@ public final class Verifier {
     checkResourceRoots();
     DescriptorLoader loader = new DescriptorLoader(options, services);
     Map<Path, Path> files = new LinkedHashMap<>();
-    DescriptorFinder finder = new DescriptorFinder(options.excludes()).trace(trace);
+    DescriptorFinder finder = new DescriptorFinder(options.excludes()).trace(trace == NO_TRACE ? null : trace);
     for (Path f : finder.expand(inputs)) {
       files.putIfAbsent(f.toAbsolutePath().normalize(), f);
     }
@@ -148,7 +149,10 @@ public final class Verifier {
       List<Run> parts = new ArrayList<>();
       ordered.forEach(file -> parts.add(run.part()));
       int threads = threads(ordered.size());
-      inParallel(threads, ordered.size(), i -> parts.get(i).pending = read(ordered.get(i), folders, parts.get(i)));
+      inParallel(threads, ordered.size(), i -> {
+        Path file = ordered.get(i);
+        parts.get(i).pending = read(file, shown.get(file), finder.sizes.getOrDefault(file, -1L), folders, parts.get(i));
+      });
       for (Run part : parts) {
         part.rethrow();
         run.merge(part);
@@ -214,20 +218,23 @@ public final class Verifier {
     }
   }
 
-  /** Reads one file into its part: a too-large file is reported and not read. Failures are kept in the part. */
-  private Pending read(Path file, List<Path> folders, Run part) {
+  /**
+   * Reads one file into its part: a too-large file is reported and not read. Failures are kept in the part.
+   *
+   * @param size the file's size when its input was expanded, or -1
+   */
+  private Pending read(Path file, String display, long size, List<Path> folders, Run part) {
     try {
       byte[] bytes;
       long limit = options.maxDescriptorBytes();
       try {
-        bytes = FileBytes.readAtMost(file, (int) Math.min(limit, Integer.MAX_VALUE - 17));
+        bytes = FileBytes.readAtMost(file, (int) Math.min(limit, Integer.MAX_VALUE - 17), size);
       } catch (java.nio.file.AccessDeniedException e) {
         throw new InputException(file + ": file is not readable", e);
       } catch (IOException e) {
         throw new InputException(file + ": cannot read: " + e.getMessage(), e);
       }
       if (bytes.length > limit) {
-        String display = displayPath(file);
         part.findings.add(new Finding(JsonRules.TOO_LARGE.id(), JsonRules.TOO_LARGE.defaultSeverity(),
             new Position(display, 1, 1, ""), "file is larger than " + limit + " bytes (max-descriptor-size), so it"
                 + " was not read; no Connect descriptor is this large",
@@ -235,7 +242,7 @@ public final class Verifier {
         part.checked.add(new Report.Checked(display, null, null, null));
         return Pending.NONE;
       }
-      return load(file, displayPath(file), bytes, namedFolder(file, folders), part);
+      return load(file, display, bytes, namedFolder(file, folders), part);
     } catch (InputException | RuntimeException | Error e) {
       part.failure = e;
       return Pending.NONE;

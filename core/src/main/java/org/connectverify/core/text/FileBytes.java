@@ -20,9 +20,21 @@ public final class FileBytes {
    * pipe, a device: its size is 0) is read to its end, within the limit.
    */
   public static byte[] readAtMost(Path file, int limit) throws IOException {
+    return readAtMost(file, limit, -1);
+  }
+
+  /**
+   * {@link #readAtMost(Path, int)} for a file whose size was just looked at ({@code size}; negative when unknown), as
+   * when its folder was searched: the size is not asked for again, one system call of the five a small file takes.
+   * The file is then read as it was when its size was taken: one that grew since is read up to that size, as one that
+   * grows while it is read is.
+   */
+  public static byte[] readAtMost(Path file, int limit, long size) throws IOException {
     int cap = limit == Integer.MAX_VALUE ? limit : limit + 1;
     try (SeekableByteChannel ch = Files.newByteChannel(file)) {
-      long size = ch.size();
+      if (size < 0) {
+        size = ch.size();
+      }
       if (size <= 0 || size >= cap) {
         return Channels.newInputStream(ch).readNBytes(cap);
       }
@@ -30,7 +42,7 @@ public final class FileBytes {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         if (ch.read(buf) < 0) {
-          return Arrays.copyOf(bytes, buf.position()); // it shrank since it was opened
+          return Arrays.copyOf(bytes, buf.position()); // it shrank since its size was taken
         }
       }
       return bytes;

@@ -44,4 +44,21 @@ class FileBytesTest {
     assertThrows(java.nio.file.NoSuchFileException.class, () -> FileBytes.readAtMost(dir.resolve("none"), 10));
     assertThrows(IOException.class, () -> FileBytes.readAtMost(dir, 10));
   }
+
+  @Test
+  void aSizeTakenBeforeOpeningIsTheSizeRead() throws IOException {
+    Path f = file(1753);
+    byte[] all = Files.readAllBytes(f);
+    assertArrayEquals(all, FileBytes.readAtMost(f, 100_000, 1753));
+    // it grew since its size was taken: read as it was then
+    assertArrayEquals(Arrays.copyOf(all, 1000), FileBytes.readAtMost(f, 100_000, 1000));
+    // it shrank: read to its end
+    assertArrayEquals(all, FileBytes.readAtMost(f, 100_000, 5000));
+    // no size yet (0, as a pipe has, or unknown): read to the end, within the limit
+    assertArrayEquals(all, FileBytes.readAtMost(f, 100_000, 0));
+    assertArrayEquals(all, FileBytes.readAtMost(f, 100_000, -1));
+    assertEquals(11, FileBytes.readAtMost(f, 10, 0).length);
+    // a size over the limit: the first limit + 1 bytes, so the caller can say it is too large
+    assertArrayEquals(Arrays.copyOf(all, 11), FileBytes.readAtMost(f, 10, 1753));
+  }
 }
