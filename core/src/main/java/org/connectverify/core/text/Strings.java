@@ -7,6 +7,16 @@ public final class Strings {
   /** A file as reports show it: relative to {@code baseDir} when inside it, else as given; {@code /} separators. */
   public static String displayPath(java.nio.file.Path file, java.nio.file.Path baseDir) {
     java.nio.file.Path abs = file.toAbsolutePath().normalize();
+    if (java.io.File.separatorChar == '/' && baseDir.isAbsolute()) {
+      // a file under the base folder, the common case: what relativize gives for a normalised path, without taking
+      // both paths apart into names (once per file of a run)
+      String a = abs.toString();
+      String b = baseDir.toString();
+      int cut = b.endsWith("/") ? b.length() : b.length() + 1;
+      if (a.length() > cut && a.startsWith(b) && a.charAt(cut - 1) == '/') {
+        return a.substring(cut).replace('\\', '/');
+      }
+    }
     java.nio.file.Path shown = abs.startsWith(baseDir) ? baseDir.relativize(abs) : file.normalize();
     return shown.toString().replace('\\', '/');
   }
