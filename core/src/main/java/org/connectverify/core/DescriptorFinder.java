@@ -31,7 +31,8 @@ final class DescriptorFinder {
   }
 
   DescriptorFinder(List<String> excludes) {
-    this.excludes = excludes.stream().map(org.connectverify.core.config.Glob::new).toList();
+    this.excludes =
+        excludes.isEmpty() ? List.of() : excludes.stream().map(org.connectverify.core.config.Glob::new).toList();
   }
 
   private java.util.function.Consumer<String> trace = line -> {};
