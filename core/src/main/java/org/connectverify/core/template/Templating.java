@@ -93,9 +93,19 @@ public final class Templating {
 
   /** Fills one descriptor's placeholders. */
   public Outcome apply(Path descriptorFile, String file, JsonNode root, SourceMap sourceMap) {
+    return apply(descriptorFile, file, root, sourceMap, -1);
+  }
+
+  /**
+   * Fills one descriptor's placeholders, given {@link TemplateEngine#markers(JsonNode)} of {@code root} (as the reader
+   * told them), or -1 to find them.
+   */
+  public Outcome apply(Path descriptorFile, String file, JsonNode root, SourceMap sourceMap, int markers) {
     List<String> notes = new ArrayList<>();
     Variables vars = user;
-    int markers = TemplateEngine.markers(root); // one walk for the questions below and the fill
+    if (markers < 0) {
+      markers = TemplateEngine.markers(root); // one walk for the questions below and the fill
+    }
     if (descriptorFile != null && (markers & TemplateEngine.SPRING_MARK) != 0) {
       vars = user.withWeaker(springLayers(descriptorFile, notes));
     }
@@ -342,7 +352,10 @@ public final class Templating {
     List<Variables.Layer> layers = new ArrayList<>();
     List<Path> dirs = new ArrayList<>();
     for (Path folder : folders) {
-      dirs.add(folder.resolve("config"));
+      Path config = folder.resolve("config");
+      if (Files.isDirectory(config)) { // one look, not one per name it could hold
+        dirs.add(config);
+      }
       dirs.add(folder);
     }
     for (String stem : stems) {
