@@ -78,7 +78,9 @@ public final class DescriptorLoader {
     if (isManifestName(display)) {
       return loadManifest(file, display, bytes);
     }
-    JsonReader.Result parsed = services.json().read(bytes, display);
+    // the reader tells the placeholder syntaxes its strings hold, as templating would walk the tree to find them
+    JsonReader.Result parsed =
+        services.json().read(bytes, display, org.connectverify.core.template.TemplateEngine::markers);
     if (!parsed.parsed()) {
       Finding template = org.connectverify.core.template.ServerTemplates.notRendered(parsed.text(), display);
       if (template != null) { // one clear finding in place of the JSON syntax error
@@ -92,7 +94,7 @@ public final class DescriptorLoader {
     List<Finding> findings = List.of();
     List<String> notes = List.of();
     if (root.isObject()) {
-      Templating.Outcome t = templating.apply(file, display, root, parsed.sourceMap());
+      Templating.Outcome t = templating.apply(file, display, root, parsed.sourceMap(), parsed.stringMarks());
       findings = t.findings();
       notes = t.notes();
       root = t.root();

@@ -48,7 +48,11 @@ public final class JsonReader {
   }
 
   /** The outcome of reading one file: the tree (null when unreadable), its source map, and the problems found. */
-  public record Result(JsonNode root, SourceMap sourceMap, String text, List<Finding> findings) {
+  public record Result(JsonNode root, SourceMap sourceMap, String text, List<Finding> findings, int stringMarks) {
+    public Result(JsonNode root, SourceMap sourceMap, String text, List<Finding> findings) {
+      this(root, sourceMap, text, findings, -1);
+    }
+
     public boolean parsed() {
       return root != null;
     }
@@ -56,6 +60,16 @@ public final class JsonReader {
 
   /** Reads {@code bytes}; {@code file} is the display path used in findings. */
   public Result read(byte[] bytes, String file) {
+    return read(bytes, file, null);
+  }
+
+  /**
+   * As {@link #read(byte[], String)}, also telling what {@code marks} finds in the tree's string values: the bits it
+   * gives for each, or-ed, in {@link Result#stringMarks}, as a walk over the tree would find them. The parser sees every
+   * string anyway, so a caller that asks this of each document saves a walk. {@code stringMarks} is -1 when unknown:
+   * without {@code marks}, for a file that is not read, and when a duplicate key dropped a value the parser saw.
+   */
+  public Result read(byte[] bytes, String file, java.util.function.ToIntFunction<String> marks) {
     List<Finding> findings = new ArrayList<>();
     String text = decode(bytes, file, findings);
     if (text == null) {
@@ -66,7 +80,7 @@ public final class JsonReader {
       return new Result(null, SourceMap.empty(), text, findings);
     }
     try {
-      return parse(strict, text, file, findings);
+      return parse(strict, text, file, findings, marks);
     } catch (JsonParseException e) {
       if (!isCommentError(e)) {
         findings.add(syntax(e, file));
@@ -75,7 +89,7 @@ public final class JsonReader {
       JsonLocation at = e.getLocation();
       List<Finding> retry = new ArrayList<>();
       try {
-        Result r = parse(lenient, text, file, retry);
+        Result r = parse(lenient, text, file, retry, marks);
         retry.add(
             finding(
                 JsonRules.COMMENTS,
@@ -105,12 +119,17 @@ public final class JsonReader {
     return m != null && m.contains("comment");
   }
 
-  private Result parse(JsonFactory factory, String text, String file, List<Finding> findings)
+  private Result parse(
+      JsonFactory factory,
+      String text,
+      String file,
+      List<Finding> findings,
+      java.util.function.ToIntFunction<String> marks)
       throws IOException {
     SourceMap.Builder positions = SourceMap.builder();
     try (JsonParser p = factory.createParser(text)) {
       try {
-        return parseValue(p, text, file, positions, findings);
+        return parseValue(p, text, file, positions, findings, marks);
       } catch (StreamConstraintsException | NumberFormatException e) {
         // a value the parser cannot hold (too deep, a 1,000-digit number, 1e99999999999, an over-long string): a
         // finding at its position that names the real limit, costing only this file
@@ -136,7 +155,12 @@ public final class JsonReader {
   }
 
   private Result parseValue(
-      JsonParser p, String text, String file, SourceMap.Builder positions, List<Finding> findings)
+      JsonParser p,
+      String text,
+      String file,
+      SourceMap.Builder positions,
+      List<Finding> findings,
+      java.util.function.ToIntFunction<String> marks)
       throws IOException {
     {
       JsonToken first = p.nextToken();
@@ -144,7 +168,7 @@ public final class JsonReader {
         findings.add(finding(JsonRules.SYNTAX, file, 1, 1, "", "file has no JSON value", null));
         return new Result(null, SourceMap.empty(), text, findings);
       }
-      Builder b = new Builder(p, file, findings);
+      Builder b = new Builder(p, file, findings, marks);
       JsonLocation rootAt = p.currentTokenLocation();
       JsonNode root = b.value(positions.root(rootAt.getLineNr(), rootAt.getColumnNr()));
       JsonToken extra = p.nextToken();
@@ -161,7 +185,7 @@ public final class JsonReader {
                 "a file holds exactly one JSON value; remove what follows the closing brace"));
         return new Result(null, SourceMap.empty(), text, findings);
       }
-      return new Result(root, positions.build(), text, findings);
+      return new Result(root, positions.build(), text, findings, marks == null || b.dropped ? -1 : b.marks);
     }
   }
 
@@ -171,11 +195,16 @@ public final class JsonReader {
     private final String file;
     private final List<Finding> findings;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final java.util.function.ToIntFunction<String> classify;
+    /** The or-ed marks of the string values read, and whether a duplicate key dropped one of them. */
+    int marks;
+    boolean dropped;
 
-    Builder(JsonParser p, String file, List<Finding> findings) {
+    Builder(JsonParser p, String file, List<Finding> findings, java.util.function.ToIntFunction<String> classify) {
       this.p = p;
       this.file = file;
       this.findings = findings;
+      this.classify = classify;
     }
 
     /** Reads the value at the current token, whose position {@code at} holds. */
@@ -187,7 +216,11 @@ public final class JsonReader {
         case START_ARRAY:
           return array(at);
         case VALUE_STRING:
-          return nodes.textNode(p.getText());
+          String text = p.getText();
+          if (classify != null) {
+            marks |= classify.applyAsInt(text);
+          }
+          return nodes.textNode(text);
         case VALUE_NUMBER_INT:
           return nodes.numberNode(p.getBigIntegerValue());
         case VALUE_NUMBER_FLOAT:
@@ -215,6 +248,7 @@ public final class JsonReader {
             at.member(name, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
         JsonNode child = value(entry);
         if (previous != null) {
+          dropped = true;
           findings.add(
               duplicateKey(
                   JsonRules.DUPLICATE_KEY,

@@ -131,8 +131,11 @@ public final class TemplateEngine {
     return marks;
   }
 
-  /** The {@code *_MARK} bits of the placeholder syntaxes one string holds. */
-  private static int markers(String text) {
+  /**
+   * The {@code *_MARK} bits of the placeholder syntaxes one string holds: {@link #markers(JsonNode)} is these or-ed over
+   * the string values (the JSON reader can tell them while it parses, see {@code JsonReader.read}).
+   */
+  public static int markers(String text) {
     int marks = 0;
     if (text.contains("{{")) {
       marks |= MUSTACHE_MARK;
