@@ -18,6 +18,9 @@ final class ConnectUrlFormat implements FormatValidator {
 
   @Override
   public Optional<String> validate(String subject) {
+    if (plainPath(subject, true)) {
+      return Optional.empty(); // "/page?issue={issue.key}": a plain path once its tokens are cut (see below)
+    }
     if (subject.isBlank()) {
       return Optional.of("URL is empty");
     }
@@ -93,12 +96,26 @@ final class ConnectUrlFormat implements FormatValidator {
    * characters, absolute URLs) is left to {@link URI}.
    */
   static boolean plainPath(String url) {
+    return plainPath(url, false);
+  }
+
+  /**
+   * {@link #plainPath(String)}, with {@code braces} also taking {@code {} and {@code }} as plain. Such a URL is a plain
+   * path once {@link #withoutTokens} has cut its tokens: that keeps the first two characters (a token needs a brace,
+   * and becomes an {@code x}), drops characters or turns braces into {@code x}, so what is left is plain too. The
+   * commonest URL with a context parameter then needs neither the copy nor the second scan.
+   */
+  static boolean plainPath(String url, boolean braces) {
     if (url.isEmpty() || url.charAt(0) != '/' || url.startsWith("//")) {
       return false;
     }
     for (int i = 1; i < url.length(); i++) {
       char c = url.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_MARKS.indexOf(c) >= 0)) {
+      if (!(c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || PATH_MARKS.indexOf(c) >= 0
+          || braces && (c == '{' || c == '}'))) {
         return false;
       }
     }

@@ -71,6 +71,30 @@ class ConnectUrlFormatTest {
   }
 
   @Test
+  void aPlainPathWithBracesIsPlainOnceItsTokensAreCut() {
+    assertTrue(ConnectUrlFormat.plainPath("/page?issue={issue.key}&p=${project.id}", true));
+    assertFalse(ConnectUrlFormat.plainPath("/page?issue={issue.key}", false));
+    assertFalse(ConnectUrlFormat.plainPath("/{a b}", true), "white space: left to the full judgement");
+    assertFalse(ConnectUrlFormat.plainPath("{{localBaseUrl}}/a", true), "not a path from the root");
+    Random random = new Random(29);
+    String alphabet = "{}$/?=&ax %#";
+    int plain = 0;
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder b = new StringBuilder(random.nextInt(8) == 0 ? "" : "/");
+      for (int i = random.nextInt(12); i > 0; i--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String url = b.toString();
+      if (ConnectUrlFormat.plainPath(url, true)) {
+        plain++;
+        assertTrue(ConnectUrlFormat.plainPath(ConnectUrlFormat.withoutTokens(url)), url);
+        assertEquals(Optional.empty(), format.validate(url), url);
+      }
+    }
+    assertTrue(plain > 1_000, "the random URLs reach the quick path: " + plain);
+  }
+
+  @Test
   void judgesUrls() {
     assertEquals(Optional.empty(), format.validate("/page?key={issue.key}"));
     assertEquals(Optional.empty(), format.validate("https://example.com/a"));
