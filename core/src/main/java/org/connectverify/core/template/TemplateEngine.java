@@ -214,7 +214,11 @@ public final class TemplateEngine {
         }
         String pointer = pointer();
         boolean appLevel = !inModules(pointer);
-        String result = spring(mustache(text, pointer, appLevel), pointer, appLevel, new HashSet<>(), 0);
+        // each syntax only where it can match: a string without "{{" or "${" comes out of its pass unchanged
+        String result = (marks & MUSTACHE_MARK) != 0 ? mustache(text, pointer, appLevel) : text;
+        if (result.contains("${")) { // after mustache: a value filled in may hold one
+          result = spring(result, pointer, appLevel, new HashSet<>(), 0);
+        }
         if ((marks & MAVEN_MARK) != 0) {
           result = maven(result, pointer, appLevel);
         }
