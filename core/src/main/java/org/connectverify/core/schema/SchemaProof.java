@@ -101,6 +101,11 @@ final class SchemaProof {
     return n != null && n.test(value) == Verdict.PASS;
   }
 
+  /** True when the product has this module type (its schema names it under {@code modules}). */
+  boolean hasModuleType(String type) {
+    return moduleTypes.containsKey(type);
+  }
+
   /** True when a module type's schema is {@code {"type": "array", "items": ...}} and nothing else. */
   boolean isArrayOfItems(String type) {
     Node n = moduleTypes.get(type);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,24 +75,27 @@ public final class SchemaSet {
    */
   public List<ValidationException> validate(Product product, JsonNode document) {
     SchemaProof proof = proof(product);
-    if (proof.proves(document)) {
-      return List.of();
-    }
     JsonNode modules = document.get("modules");
     if (many || modules == null || !modules.isObject() || !proof.provesTopLevel(document)) {
-      return validate(product, OrgJson.of(document));
+      return proof.proves(document) ? List.of() : validate(product, OrgJson.of(document));
+    }
+    // In parts, the proof clears part after part: a document it clears takes the walks of one proof of the whole, and
+    // one it cannot clear is not walked whole first. A type the product does not have is the top level's to report.
+    List<String> unproven = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = modules.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (proof.hasModuleType(e.getKey()) && !proof.provesModuleType(e.getKey(), e.getValue())) {
+        (unproven == null ? unproven = new ArrayList<>() : unproven).add(e.getKey());
+      }
+    }
+    if (unproven == null) {
+      return List.of(); // everit's schema is not waited for
     }
     Compiled c = compiled(product);
     List<ValidationException> out = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    modules.fieldNames().forEachRemaining(types::add);
-    Collections.sort(types); // the order of the parts' validation below
-    for (String type : types) {
-      JsonNode value = modules.get(type);
-      Schema schema = proof.provesModuleType(type, value) ? null : c.moduleType(type);
-      if (schema != null) {
-        validate(proof, type, schema, value, out);
-      }
+    Collections.sort(unproven); // the order of the parts' validation below
+    for (String type : unproven) {
+      validate(proof, type, c.moduleType(type), modules.get(type), out);
     }
     return out;
   }
