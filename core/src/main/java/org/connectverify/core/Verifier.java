@@ -582,7 +582,12 @@ public final class Verifier {
 
   private static void runGuarded(Class<?> type, Runnable check, String display, List<Finding> findings) {
     InternalRules.guard(
-        "check", type, check, display, "this is a bug in connect-verify; please report it with the descriptor", findings);
+        "check",
+        type,
+        check,
+        display,
+        "this is a bug in connect-verify; please report it with the descriptor",
+        findings);
   }
 
   /** Path relative to the base folder with {@code /} separators; as given when outside it. */

@@ -65,9 +65,10 @@ public final class JsonReader {
 
   /**
    * As {@link #read(byte[], String)}, also telling what {@code marks} finds in the tree's string values: the bits it
-   * gives for each, or-ed, in {@link Result#stringMarks}, as a walk over the tree would find them. The parser sees every
-   * string anyway, so a caller that asks this of each document saves a walk. {@code stringMarks} is -1 when unknown:
-   * without {@code marks}, for a file that is not read, and when a duplicate key dropped a value the parser saw.
+   * gives for each, or-ed, in {@link Result#stringMarks}, as a walk over the tree would find them. The parser sees
+   * every string anyway, so a caller that asks this of each document saves a walk. {@code stringMarks} is -1 when
+   * unknown: without {@code marks}, for a file that is not read, and when a duplicate key dropped a value the parser
+   * saw.
    */
   public Result read(byte[] bytes, String file, java.util.function.ToIntFunction<String> marks) {
     List<Finding> findings = new ArrayList<>();
@@ -245,7 +246,8 @@ public final class JsonReader {
         p.nextToken();
         JsonLocation valueAt = p.currentTokenLocation();
         SourceMap.Entry entry =
-            at.member(name, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
+            at.member(
+                name, previous, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
         JsonNode child = value(entry);
         if (previous != null) {
           dropped = true;

@@ -135,8 +135,15 @@ public final class SourceMap {
 
     /** Records a member of this object: its key at keyLine:keyColumn, its value at line:column. */
     public Entry member(String name, int keyLine, int keyColumn, int line, int column) {
+      return member(name, member(name), keyLine, keyColumn, line, column);
+    }
+
+    /**
+     * {@link #member(String, int, int, int, int)} for a reader that has just looked up {@code earlier}, the member
+     * recorded under name so far ({@link #member(String)}), to tell a duplicate key: not looked up twice.
+     */
+    public Entry member(String name, Entry earlier, int keyLine, int keyColumn, int line, int column) {
       Entry e = new Entry(this, name, -1, keyLine, keyColumn, line, column);
-      Entry earlier = member(name);
       if (earlier != null) { // a duplicate key: rare, so a scan for its place
         for (int i = 0; i < size; i++) {
           if (children[i] == earlier) {

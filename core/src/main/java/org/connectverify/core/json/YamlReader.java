@@ -263,7 +263,8 @@ public final class YamlReader {
         p.nextToken();
         JsonLocation valueAt = p.currentTokenLocation();
         SourceMap.Entry entry =
-            at.member(name, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
+            at.member(
+                name, previous, keyAt.getLineNr(), keyAt.getColumnNr(), valueAt.getLineNr(), valueAt.getColumnNr());
         JsonNode child = value(entry);
         if (previous != null) {
           findings.add(

@@ -132,8 +132,8 @@ public final class TemplateEngine {
   }
 
   /**
-   * The {@code *_MARK} bits of the placeholder syntaxes one string holds: {@link #markers(JsonNode)} is these or-ed over
-   * the string values (the JSON reader can tell them while it parses, see {@code JsonReader.read}).
+   * The {@code *_MARK} bits of the placeholder syntaxes one string holds: {@link #markers(JsonNode)} is these or-ed
+   * over the string values (the JSON reader can tell them while it parses, see {@code JsonReader.read}).
    */
   public static int markers(String text) {
     int marks = 0;
