@@ -67,20 +67,21 @@ public final class SchemaSet {
    * Validates a document against a product's schema and returns the violations, each as everit reports it, with
    * pointers from the document's root: those of {@link #validate(Product, Object)} over its org.json copy. everit
    * validates only what {@link SchemaProof} cannot clear: nothing for a document it proves valid (nine in ten). Of
-   * another, while documents are validated in parts and the proof clears the top level, only the module types (and of
-   * an array type only the items) it cannot clear; else the whole document. The parts are those of
-   * {@link #validate(Product, Object)}, whose violations are those of the whole. Once many documents are expected the
-   * whole schema is compiled, and validates the whole document: compiling module types one by one as well would cost
-   * a cold run more than it saves.
+   * another, while documents are validated in parts: the top level (module types aside) unless the proof clears it,
+   * and the module types (of an array type only the items) it cannot clear; else the whole document. The parts are
+   * those of {@link #validate(Product, Object)}, whose violations are those of the whole. Once many documents are
+   * expected the whole schema is compiled, and validates the whole document: compiling module types one by one as
+   * well would cost a cold run more than it saves.
    */
   public List<ValidationException> validate(Product product, JsonNode document) {
     SchemaProof proof = proof(product);
     JsonNode modules = document.get("modules");
-    if (many || modules == null || !modules.isObject() || !proof.provesTopLevel(document)) {
+    if (many || modules == null || !modules.isObject()) {
       return proof.proves(document) ? List.of() : validate(product, OrgJson.of(document));
     }
     // In parts, the proof clears part after part: a document it clears takes the walks of one proof of the whole, and
     // one it cannot clear is not walked whole first. A type the product does not have is the top level's to report.
+    boolean topLevel = proof.provesTopLevel(document);
     List<String> unproven = null;
     for (Iterator<Map.Entry<String, JsonNode>> it = modules.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -88,14 +89,23 @@ public final class SchemaSet {
         (unproven == null ? unproven = new ArrayList<>() : unproven).add(e.getKey());
       }
     }
-    if (unproven == null) {
+    if (topLevel && unproven == null) {
       return List.of(); // everit's schema is not waited for
     }
     Compiled c = compiled(product);
     List<ValidationException> out = new ArrayList<>();
-    Collections.sort(unproven); // the order of the parts' validation below
-    for (String type : unproven) {
-      validate(proof, type, c.moduleType(type), modules.get(type), out);
+    if (!topLevel) { // the shell, as validate(Product, Object) validates it first: not the module types it cleared
+      try {
+        c.shell().validate(OrgJson.of(document));
+      } catch (ValidationException e) {
+        out.add(e);
+      }
+    }
+    if (unproven != null) {
+      Collections.sort(unproven); // the order of the parts' validation below
+      for (String type : unproven) {
+        validate(proof, type, c.moduleType(type), modules.get(type), out);
+      }
     }
     return out;
   }
