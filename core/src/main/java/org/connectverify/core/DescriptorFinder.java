@@ -175,7 +175,7 @@ final class DescriptorFinder {
                     : ": not picked, a *connect*.json that names no baseUrl with modules or authentication"));
                 if (descriptor) {
                   found.add(f);
-                sizes.put(f, attrs.size());
+                  sizes.put(f, attrs.size());
                 }
               }
               return FileVisitResult.CONTINUE;
