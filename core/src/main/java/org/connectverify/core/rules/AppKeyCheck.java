@@ -46,8 +46,7 @@ public final class AppKeyCheck implements Check {
       return;
     }
     String key = node.asText();
-    Matcher bad = BAD_CHAR.matcher(key);
-    if (bad.find()) {
+    if (!allKeyChars(key)) {
       String hint =
           BUILD_TOKEN.matcher(key).matches()
               ? "\"" + key + "\" looks like a build token that was never filtered (Maven resource filtering or"
@@ -76,6 +75,20 @@ public final class AppKeyCheck implements Check {
               + "; installing creates an app user named after the key, which fails above that",
           "shorten the key to at most " + DOCUMENTED_MAX + " characters before the app is first listed");
     }
+  }
+
+  /**
+   * True when every char of {@code s} is an ASCII letter or digit, '.', '_' or '-': a string {@link #BAD_CHAR} finds
+   * nothing in, without a matcher for every descriptor.
+   */
+  static boolean allKeyChars(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The distinct disallowed characters, in order of appearance: {@code '@'}, {@code a space and '/'}. */

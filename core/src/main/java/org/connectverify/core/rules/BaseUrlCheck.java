@@ -284,12 +284,18 @@ public final class BaseUrlCheck implements Check {
     return false;
   }
 
+  /** True when a name is glued before the scheme ({@code addon.base-url.https://x}): {@link #GLUED_SCHEME}. */
+  static boolean gluedScheme(String value) {
+    int colon = value.indexOf(':'); // a match has its first ':' after "x.http" and before "//": most URLs do not
+    return colon >= 6 && value.startsWith("://", colon) && GLUED_SCHEME.matcher(value).matches();
+  }
+
   /** Why {@code value} is not an absolute http(s) URL with a host, or null when it is one. */
   private static String invalidReason(String value, URI uri) {
     if (!value.equals(value.strip())) {
       return "baseUrl \"" + value + "\" has white space around it";
     }
-    if (GLUED_SCHEME.matcher(value).matches()) {
+    if (gluedScheme(value)) {
       int i = value.toLowerCase(Locale.ROOT).indexOf("http");
       return "baseUrl \"" + value + "\" is not a URL: \"" + value.substring(0, i) + "\" precedes the scheme (a"
           + " property name left in by a template?)";

@@ -45,8 +45,6 @@ public final class ModuleReferencesCheck implements Check {
     return List.of(UNKNOWN_DIALOG, LOCATION_IS_PANEL, UNKNOWN_SECTION);
   }
 
-  private static final java.util.regex.Pattern LITERAL_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
-
   @Override
   public void check(CheckContext ctx) {
     JsonNode modules = ctx.descriptor().modules();
@@ -69,7 +67,7 @@ public final class ModuleReferencesCheck implements Check {
       }
     }
     String appKey = ctx.root().path("key").asText("");
-    boolean literalAppKey = !appKey.isEmpty() && LITERAL_KEY.matcher(appKey).matches();
+    boolean literalAppKey = !appKey.isEmpty() && AppKeyCheck.allKeyChars(appKey);
     Iterator<Map.Entry<String, JsonNode>> all = modules.fields();
     while (all.hasNext()) {
       Map.Entry<String, JsonNode> type = all.next();

@@ -72,9 +72,9 @@ public final class TemplateEngine {
    * filling them, or reporting them unresolved, is this engine's job, so one problem is never reported twice.
    */
   public static boolean holdsPlaceholder(String value) {
-    // every placeholder has a '{' or an '@': most values are passed without a regex
+    // every placeholder has "{{", "${" or an '@': most values, a URL with {issue.key} too, are passed without a regex
     return value != null
-        && (value.indexOf('{') >= 0 || value.indexOf('@') >= 0)
+        && (value.contains("{{") || value.contains("${") || value.indexOf('@') >= 0)
         && ANY_PLACEHOLDER.matcher(value).find();
   }
 
