@@ -100,7 +100,8 @@ final class AceConfig {
       return null;
     }
     String value = installed.asText().trim();
-    String path = value.replaceFirst("[?#].*$", "");
+    // the path without a query or fragment (most values have neither: no pattern compiled per descriptor)
+    String path = value.indexOf('?') < 0 && value.indexOf('#') < 0 ? value : value.replaceFirst("[?#].*$", "");
     if (path.equals("/installed")) {
       return null; // before looking for the project: that takes a look at the file system per folder
     }

@@ -14,28 +14,33 @@ import org.connectverify.core.Position;
  * the templating step's business.
  */
 public final class ServerTemplates {
-  private record Kind(String name, Pattern marker, String hint) {}
+  /** A template language: its marker, and a literal every match of the marker holds (a quick test before it). */
+  private record Kind(String name, Pattern marker, String literal, String hint) {}
 
   private static final List<Kind> KINDS =
       List.of(
-          new Kind("an ERB template (<% %>)", Pattern.compile("<%"), "the Rails view that renders it"),
+          new Kind("an ERB template (<% %>)", Pattern.compile("<%"), "<%", "the Rails view that renders it"),
           new Kind(
-              "a Jinja/Django template ({% %})", Pattern.compile("\\{%"), "the view that renders it"),
+              "a Jinja/Django template ({% %})", Pattern.compile("\\{%"), "{%", "the view that renders it"),
           new Kind(
               "a Go template ({{define}}, {{.Name}})",
               Pattern.compile("\\{\\{-?\\s*(define|end|if|range|template|\\.)"),
+              "{{",
               "the handler that executes it"),
           new Kind(
               "a Jinja/Django template ({{ value }} outside a JSON string)",
               Pattern.compile("[:\\[,]\\s*\\{\\{[^}\"]*}}"),
+              "{{",
               "the view that renders it"),
           new Kind(
               "a Play Twirl template (@(...) / @import)",
               Pattern.compile("(?m)^\\s*@(\\(|import\\b)"),
+              "@",
               "the controller that renders it"),
           new Kind(
               "a Maven-filtered resource (@name@ outside a JSON string)",
               Pattern.compile("[:\\[,]\\s*@[A-Za-z0-9_.-]+@"),
+              "@",
               "the build (mvn process-resources) and verify target/classes"));
 
   private ServerTemplates() {}
@@ -46,6 +51,9 @@ public final class ServerTemplates {
    */
   public static Finding notRendered(String text, String file) {
     for (Kind k : KINDS) {
+      if (!text.contains(k.literal())) {
+        continue;
+      }
       Matcher m = k.marker().matcher(text);
       if (m.find()) {
         int line = 1;
