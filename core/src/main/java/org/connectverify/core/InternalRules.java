@@ -14,7 +14,8 @@ public final class InternalRules {
 
   /**
    * Runs one check with the only broad catch of a run: a check that crashes becomes a {@link #CHECK_FAILED} finding
-   * on {@code file} and the run goes on.
+   * on {@code file} and the run goes on. (The verifier's loops over each file's checks catch the same throwables in
+   * place, without a lambda per check, and report them with {@link #crashed}.)
    *
    * @param kind what sort of check it is, e.g. {@code check}; with {@code type}'s simple name it names the check in
    *     the message ({@code check SchemaCheck}), built only when the check crashes
@@ -25,15 +26,19 @@ public final class InternalRules {
     try {
       check.run();
     } catch (RuntimeException | StackOverflowError e) {
-      String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      findings.add(
-          new Finding(
-              CHECK_FAILED.id(),
-              CHECK_FAILED.defaultSeverity(),
-              Position.ofFile(file),
-              kind + " " + type.getSimpleName() + " crashed (" + why + ")",
-              hint,
-              List.of()));
+      findings.add(crashed(kind, type, e, file, hint));
     }
+  }
+
+  /** The {@link #CHECK_FAILED} finding for a check of {@code type} that threw {@code e}, as {@link #guard} makes it. */
+  public static Finding crashed(String kind, Class<?> type, Throwable e, String file, String hint) {
+    String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return new Finding(
+        CHECK_FAILED.id(),
+        CHECK_FAILED.defaultSeverity(),
+        Position.ofFile(file),
+        kind + " " + type.getSimpleName() + " crashed (" + why + ")",
+        hint,
+        List.of());
   }
 }

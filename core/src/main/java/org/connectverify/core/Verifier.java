@@ -499,7 +499,11 @@ public final class Verifier {
       run.networkSkipped = true;
     }
     for (Check check : toRun) {
-      runGuarded(check.getClass(), () -> check.prepare(ctx), display, findings);
+      try {
+        check.prepare(ctx);
+      } catch (RuntimeException | StackOverflowError e) { // as runGuarded, without a lambda per check and file
+        findings.add(InternalRules.crashed("check", check.getClass(), e, display, BUG_HINT));
+      }
     }
     return new Pending(ctx, toRun, member);
   }
@@ -563,7 +567,11 @@ public final class Verifier {
 
     void check(List<Finding> findings) {
       for (Check check : checks) {
-        runGuarded(check.getClass(), () -> check.check(ctx), ctx.descriptor().file(), findings);
+        try {
+          check.check(ctx);
+        } catch (RuntimeException | StackOverflowError e) { // as runGuarded, without a lambda per check and file
+          findings.add(InternalRules.crashed("check", check.getClass(), e, ctx.descriptor().file(), BUG_HINT));
+        }
       }
     }
   }
@@ -581,14 +589,10 @@ public final class Verifier {
   }
 
   private static void runGuarded(Class<?> type, Runnable check, String display, List<Finding> findings) {
-    InternalRules.guard(
-        "check",
-        type,
-        check,
-        display,
-        "this is a bug in connect-verify; please report it with the descriptor",
-        findings);
+    InternalRules.guard("check", type, check, display, BUG_HINT, findings);
   }
+
+  private static final String BUG_HINT = "this is a bug in connect-verify; please report it with the descriptor";
 
   /** Path relative to the base folder with {@code /} separators; as given when outside it. */
   String displayPath(Path file) {

@@ -70,6 +70,33 @@ class VerifierTest {
   }
 
   @Test
+  void aCheckThatCrashesWhilePreparingIsAnInternalFindingToo() {
+    Check crashing =
+        new Check() {
+          @Override
+          public List<Rule> rules() {
+            return List.of(NOTE);
+          }
+
+          @Override
+          public void prepare(CheckContext ctx) {
+            throw new IllegalArgumentException("early");
+          }
+
+          @Override
+          public void check(CheckContext ctx) {}
+        };
+    Report report =
+        Verifier.withChecks(VerifyOptions.builder().build(), services -> List.of(crashing, new NoteCheck()))
+            .verify("d.json", DESCRIPTOR);
+    List<String> lines = report.findings().stream().map(Finding::toString).sorted().toList();
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).endsWith("crashed (IllegalArgumentException: early) [internal/check-failed]"), lines.get(0));
+    assertTrue(lines.get(0).startsWith("d.json: error: check "), lines.get(0));
+    assertEquals("d.json:1:9: info: noted [test/note]", lines.get(1));
+  }
+
+  @Test
   void turnsAStackOverflowIntoAnInternalFinding() {
     Check overflowing =
         new Check() {
