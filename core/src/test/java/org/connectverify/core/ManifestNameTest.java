@@ -21,7 +21,8 @@ class ManifestNameTest {
         List.of(
             "manifest.yml", "manifest.yaml", "MANIFEST.YML", "app/Manifest.Yaml", "atlassian-connect.json",
             "manifest.yml.json", "yml", ".yml", "", "a.ym", "a.yamll", "dir.yml/atlassian-connect.json",
-            "manifest.yml@HEAD~1", "manifest.yml@v1/x", "atlassian-connect.json@main", "https://x.test/manifest.yml?v=2",
+            "manifest.yml@HEAD~1", "manifest.yml@v1/x", "atlassian-connect.json@main",
+            "https://x.test/manifest.yml?v=2",
             "https://x.test/descriptor?format=.yml", "manifest.yml#top", "İmanifest.YML", "manifest.ymİ",
             "\u212Aanifest.yml", "manifest.\u0130ml", "x@y.yml", "x?y.json");
     for (String name : names) {

@@ -91,7 +91,8 @@ class VerifierTest {
             .verify("d.json", DESCRIPTOR);
     List<String> lines = report.findings().stream().map(Finding::toString).sorted().toList();
     assertEquals(2, lines.size(), lines.toString());
-    assertTrue(lines.get(0).endsWith("crashed (IllegalArgumentException: early) [internal/check-failed]"), lines.get(0));
+    assertTrue(
+        lines.get(0).endsWith("crashed (IllegalArgumentException: early) [internal/check-failed]"), lines.get(0));
     assertTrue(lines.get(0).startsWith("d.json: error: check "), lines.get(0));
     assertEquals("d.json:1:9: info: noted [test/note]", lines.get(1));
   }
