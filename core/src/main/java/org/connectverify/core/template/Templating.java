@@ -91,11 +91,6 @@ public final class Templating {
    */
   public record Outcome(JsonNode root, List<Finding> findings, List<String> notes) {}
 
-  /** Fills one descriptor's placeholders. */
-  public Outcome apply(Path descriptorFile, String file, JsonNode root, SourceMap sourceMap) {
-    return apply(descriptorFile, file, root, sourceMap, -1);
-  }
-
   /**
    * Fills one descriptor's placeholders, given {@link TemplateEngine#markers(JsonNode)} of {@code root} (as the reader
    * told them), or -1 to find them.
