@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.connectverify.core.json.JsonReader;
@@ -37,8 +38,8 @@ final class AceConfig {
    * descriptor is not in an ACE project.
    */
   static List<Variables.Layer> layers(
-      Path descriptorFile, Map<String, String> env, JsonReader json, ResourceResolver display, List<String> notes) {
-    Path project = project(descriptorFile, json);
+      Supplier<Path> projectOf, Map<String, String> env, JsonReader json, ResourceResolver display, List<String> notes) {
+    Path project = projectOf.get();
     if (project == null) {
       return List.of();
     }
@@ -89,7 +90,7 @@ final class AceConfig {
    * <baseUrl path>/installed}, registered unless config.json sets {@code setupInstallRoute: false}), or null.
    */
   static org.connectverify.core.Finding installedPath(
-      Path descriptorFile,
+      Supplier<Path> projectOf,
       JsonNode root,
       JsonReader json,
       String file,
@@ -105,7 +106,7 @@ final class AceConfig {
     if (path.equals("/installed")) {
       return null; // before looking for the project: that takes a look at the file system per folder
     }
-    Path project = project(descriptorFile, json);
+    Path project = projectOf.get();
     if (project == null || !installRouteOn(project, json, options.environment())) {
       return null;
     }
@@ -137,6 +138,26 @@ final class AceConfig {
     } catch (IOException e) {
       return true;
     }
+  }
+
+  /**
+   * {@link #project} of a descriptor, looked up on the first ask only: templating and the install route check both
+   * need it, and each look takes a system call per folder (and parses a {@code package.json} it finds).
+   */
+  static Supplier<Path> projectOf(Path descriptorFile, JsonReader json) {
+    return new Supplier<>() {
+      private boolean looked;
+      private Path project;
+
+      @Override
+      public Path get() {
+        if (!looked) {
+          project = project(descriptorFile, json);
+          looked = true;
+        }
+        return project;
+      }
+    };
   }
 
   /** The folder of an ACE project holding the descriptor: its own folder or up to two parents. */

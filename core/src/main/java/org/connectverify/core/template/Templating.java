@@ -104,12 +104,14 @@ public final class Templating {
     if (descriptorFile != null && (markers & TemplateEngine.SPRING_MARK) != 0) {
       vars = user.withWeaker(springLayers(descriptorFile, notes));
     }
-    if (descriptorFile != null && (markers & TemplateEngine.MUSTACHE_MARK) != 0) {
-      vars = vars.withWeaker(AceConfig.layers(descriptorFile, options.environment(), files.json(), display, notes));
+    java.util.function.Supplier<Path> aceProject =
+        descriptorFile == null ? null : AceConfig.projectOf(descriptorFile, files.json());
+    if (aceProject != null && (markers & TemplateEngine.MUSTACHE_MARK) != 0) {
+      vars = vars.withWeaker(AceConfig.layers(aceProject, options.environment(), files.json(), display, notes));
     }
     Outcome filled = fill(root, markers, vars, file, sourceMap, notes, false);
-    if (descriptorFile != null) {
-      Finding ace = AceConfig.installedPath(descriptorFile, filled.root(), files.json(), file, sourceMap, options);
+    if (aceProject != null) {
+      Finding ace = AceConfig.installedPath(aceProject, filled.root(), files.json(), file, sourceMap, options);
       if (ace != null) {
         List<Finding> findings = new ArrayList<>(filled.findings());
         findings.add(ace);
@@ -181,7 +183,13 @@ public final class Templating {
     }
     List<Finding> out = new ArrayList<>();
     for (List<TemplateEngine.Occurrence> all : byText.values()) {
-      TemplateEngine.Occurrence first = all.stream().filter(TemplateEngine.Occurrence::reportable).findFirst().orElse(null);
+      TemplateEngine.Occurrence first = null;
+      for (TemplateEngine.Occurrence o : all) {
+        if (o.reportable()) {
+          first = o;
+          break;
+        }
+      }
       if (first == null) {
         continue;
       }
