@@ -16,6 +16,8 @@ public final class CheckContext {
   private final DescriptorResources resources;
   private final HttpProbe http;
   private final Set<String> notes;
+  /** What {@link #derived} computed so far; checks of one descriptor run on one thread. */
+  private java.util.Map<Object, Object> derived;
 
   /** A context with the descriptor's web roots (discovered when first needed) and the given prober and notes. */
   CheckContext(
@@ -67,6 +69,24 @@ public final class CheckContext {
   /** Adds a line to the report's notes about the run (e.g. what was probed in place of what); duplicates collapse. */
   public void note(String note) {
     notes.add(note);
+  }
+
+  /**
+   * A value derived from the descriptor's tree that several checks read, computed on the first ask and kept for the
+   * others: one walk of the tree instead of one per check. {@code key} names the value (an object private to the class
+   * that computes it).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, java.util.function.Function<JsonNode, T> compute) {
+    if (derived == null) {
+      derived = new java.util.HashMap<>(4);
+    }
+    Object value = derived.get(key);
+    if (value == null) {
+      value = compute.apply(descriptor.root());
+      derived.put(key, value);
+    }
+    return (T) value;
   }
 
   public Descriptor descriptor() {

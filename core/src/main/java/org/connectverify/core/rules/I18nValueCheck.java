@@ -1,13 +1,12 @@
 package org.connectverify.core.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Finding;
+import org.connectverify.core.I18nProperties;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.json.Pointers;
@@ -33,28 +32,10 @@ public final class I18nValueCheck implements Check {
 
   @Override
   public void check(CheckContext ctx) {
-    walk(ctx, "", ctx.root(), new HashMap<>());
-  }
-
-  private static void walk(CheckContext ctx, String pointer, JsonNode node, Map<String, Use> first) {
-    if (node.isObject()) {
-      JsonNode i18n = node.get("i18n");
-      JsonNode value = node.get("value");
-      if (i18n != null && i18n.isTextual() && value != null && value.isTextual()) {
-        compare(ctx, first, i18n.asText(), new Use(pointer, value.asText()));
-      }
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
-        if (f.getValue().isContainerNode()) { // only objects hold i18n values: no pointer for the rest
-          walk(ctx, Pointers.child(pointer, f.getKey()), f.getValue(), first);
-        }
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        if (node.get(i).isContainerNode()) {
-          walk(ctx, Pointers.child(pointer, i), node.get(i), first);
-        }
+    Map<String, Use> first = new HashMap<>();
+    for (I18nProperties.Property p : I18nProperties.of(ctx)) {
+      if (p.value() != null && p.value().isTextual()) {
+        compare(ctx, first, p.key(), new Use(p.pointer(), p.value().asText()));
       }
     }
   }

@@ -82,7 +82,7 @@ public final class TranslationKeysCheck implements Check, ServedTranslationCheck
       return;
     }
     Translations.Entry def = Translations.defaultEntry(all, ctx.options().defaultLocale());
-    Map<String, Translations.Usage> usages = Translations.usages(ctx.root());
+    Map<String, Translations.Usage> usages = Translations.usages(ctx);
     for (Translations.Usage u : usages.values()) {
       missing(ctx, u, def, usable);
       placeholders(ctx, u, usable);

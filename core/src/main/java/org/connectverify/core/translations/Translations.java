@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.connectverify.core.CheckContext;
+import org.connectverify.core.I18nProperties;
 import org.connectverify.core.Position;
 import org.connectverify.core.json.JsonReader;
 import org.connectverify.core.json.Pointers;
@@ -111,40 +112,23 @@ final class Translations {
     return out;
   }
 
-  /** Every i18n key used in the descriptor, in document order. */
-  static Map<String, Usage> usages(JsonNode root) {
+  /** Every i18n key used in the descriptor (empty keys aside), in document order. */
+  static Map<String, Usage> usages(CheckContext ctx) {
     Map<String, Usage> out = new LinkedHashMap<>();
-    collect(root, "", out);
-    return out;
-  }
-
-  private static void collect(JsonNode n, String pointer, Map<String, Usage> out) {
-    if (n.isObject()) {
-      JsonNode i18n = n.get("i18n");
-      if (i18n != null && i18n.isTextual() && !i18n.asText().isEmpty()) {
-        String key = i18n.asText();
-        JsonNode value = n.get("value");
-        Usage previous = out.get(key);
-        out.put(
-            key,
-            previous == null
-                ? new Usage(key, Pointers.child(pointer, "i18n"), value != null && value.isTextual() ? value.asText() : null, 1)
-                : new Usage(key, previous.pointer(), previous.value(), previous.count() + 1));
+    for (I18nProperties.Property p : I18nProperties.of(ctx)) {
+      String key = p.key();
+      if (key.isEmpty()) {
+        continue;
       }
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isContainerNode()) { // only objects hold i18n keys: no pointer for the rest
-          collect(e.getValue(), Pointers.child(pointer, e.getKey()), out);
-        }
-      }
-    } else if (n.isArray()) {
-      for (int i = 0; i < n.size(); i++) {
-        if (n.get(i).isContainerNode()) {
-          collect(n.get(i), Pointers.child(pointer, i), out);
-        }
-      }
+      Usage previous = out.get(key);
+      JsonNode value = p.value();
+      out.put(
+          key,
+          previous == null
+              ? new Usage(key, p.pointer() + "/i18n", value != null && value.isTextual() ? value.asText() : null, 1)
+              : new Usage(key, previous.pointer(), previous.value(), previous.count() + 1));
     }
+    return out;
   }
 
   /**

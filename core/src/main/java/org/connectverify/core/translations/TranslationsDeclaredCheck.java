@@ -23,10 +23,6 @@ public final class TranslationsDeclaredCheck implements Check {
 
   @Override
   public void check(CheckContext ctx) {
-    Map<String, Translations.Usage> usages = Translations.usages(ctx.root());
-    if (usages.isEmpty()) {
-      return;
-    }
     JsonNode translations = ctx.root().get("translations");
     JsonNode paths = translations == null ? null : translations.get("paths");
     if (paths != null && paths.isObject() && paths.size() > 0) {
@@ -34,6 +30,10 @@ public final class TranslationsDeclaredCheck implements Check {
     }
     if (translations != null && (paths == null || !paths.isObject())) {
       return; // malformed: the schema reports it
+    }
+    Map<String, Translations.Usage> usages = Translations.usages(ctx);
+    if (usages.isEmpty()) {
+      return;
     }
     Translations.Usage first = usages.values().iterator().next();
     int n = usages.size();
