@@ -297,8 +297,9 @@ public final class SchemaCheck implements Check {
     if (!(object instanceof org.everit.json.schema.ObjectSchema o) || o.getPropertySchemas().isEmpty()) {
       return null;
     }
-    java.util.Set<String> names = new java.util.TreeSet<>(o.getPropertySchemas().keySet());
-    List<String> closest = org.connectverify.core.text.Strings.closest(name, names);
+    String[] names = o.getPropertySchemas().keySet().toArray(new String[0]);
+    java.util.Arrays.sort(names); // a sorted array: the suggestion and the list read in one order every run
+    List<String> closest = org.connectverify.core.text.Strings.closest(name, java.util.Arrays.asList(names));
     return closest.isEmpty()
         ? "known properties: " + String.join(", ", names)
         : "did you mean \"" + closest.get(0) + "\"?";

@@ -101,9 +101,14 @@ public final class Strings {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     int limit = Math.max(2, name.length() / 3);
     for (String candidate : candidates) {
+      // the distance is at least the difference in length: too far to be suggested. Lower case keeps the length of
+      // all but U+0130 (to "i" and a combining dot), so most candidates are ruled out before they are copied.
+      if (Math.abs(candidate.length() - lower.length()) > limit && candidate.indexOf('\u0130') < 0) {
+        continue;
+      }
       String other = candidate.toLowerCase(java.util.Locale.ROOT);
       if (Math.abs(other.length() - lower.length()) > limit) {
-        continue; // the distance is at least the difference in length: too far to be suggested
+        continue;
       }
       int d = distance(lower, other);
       if (d > limit) {
