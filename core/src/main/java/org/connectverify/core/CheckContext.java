@@ -16,7 +16,10 @@ public final class CheckContext {
   private final DescriptorResources resources;
   private final HttpProbe http;
   private final Set<String> notes;
-  /** What {@link #derived} computed so far; checks of one descriptor run on one thread. */
+  /**
+   * What {@link #derived} computed so far. A plain map: a descriptor's checks run one after another (a later phase
+   * may run them on another thread, after the earlier phase's threads are joined).
+   */
   private java.util.Map<Object, Object> derived;
 
   /** A context with the descriptor's web roots (discovered when first needed) and the given prober and notes. */

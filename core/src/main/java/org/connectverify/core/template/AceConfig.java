@@ -38,7 +38,11 @@ final class AceConfig {
    * descriptor is not in an ACE project.
    */
   static List<Variables.Layer> layers(
-      Supplier<Path> projectOf, Map<String, String> env, JsonReader json, ResourceResolver display, List<String> notes) {
+      Supplier<Path> projectOf,
+      Map<String, String> env,
+      JsonReader json,
+      ResourceResolver display,
+      List<String> notes) {
     Path project = projectOf.get();
     if (project == null) {
       return List.of();
