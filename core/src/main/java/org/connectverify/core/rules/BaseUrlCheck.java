@@ -2,7 +2,6 @@ package org.connectverify.core.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,6 +11,7 @@ import org.connectverify.core.Position;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
 import org.connectverify.core.template.TemplateEngine;
+import org.connectverify.core.text.Uris;
 
 /**
  * The app's {@code baseUrl}, beyond the schema (which only checks that it is a string of at most 200 characters). At
@@ -321,11 +321,7 @@ public final class BaseUrlCheck implements Check {
   }
 
   private static URI parse(String value) {
-    try {
-      return new URI(value);
-    } catch (URISyntaxException e) {
-      return null;
-    }
+    return Uris.uriOrNull(value); // the schema's URL format has parsed baseUrl and links.self already
   }
 
   /** "an Atlassian cloud site (*.atlassian.net)" and the like, or null for other hosts. */

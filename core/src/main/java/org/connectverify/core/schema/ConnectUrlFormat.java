@@ -1,8 +1,8 @@
 package org.connectverify.core.schema;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
+import org.connectverify.core.text.Uris;
 import org.everit.json.schema.FormatValidator;
 
 /**
@@ -32,22 +32,22 @@ final class ConnectUrlFormat implements FormatValidator {
     if (plainPath(probe)) {
       return Optional.empty(); // the commonest URL, "/page?id=x": java.net.URI would accept it, relative
     }
-    try {
-      URI uri = new URI(probe.replace(" ", "%20"));
-      if (uri.isAbsolute()) {
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-          return Optional.of(
-              "URL \"" + subject + "\" has scheme '" + scheme + "'; only http(s) or a relative URL is allowed");
-        }
-        if (uri.getHost() == null) {
-          return Optional.of("URL \"" + subject + "\" has no host");
-        }
-      }
-      return Optional.empty();
-    } catch (URISyntaxException e) {
-      return Optional.of("\"" + subject + "\" is not a valid URL: " + e.getReason());
+    Uris.Parsed parsed = Uris.parse(probe.replace(" ", "%20"));
+    if (parsed.error() != null) {
+      return Optional.of("\"" + subject + "\" is not a valid URL: " + parsed.error().getReason());
     }
+    URI uri = parsed.uri();
+    if (uri.isAbsolute()) {
+      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return Optional.of(
+            "URL \"" + subject + "\" has scheme '" + scheme + "'; only http(s) or a relative URL is allowed");
+      }
+      if (uri.getHost() == null) {
+        return Optional.of("URL \"" + subject + "\" has no host");
+      }
+    }
+    return Optional.empty();
   }
 
   /**
