@@ -139,6 +139,55 @@ final class SchemaProof {
     }
   }
 
+  /**
+   * For a pattern of the form {@code ^[set]+$} whose set is ASCII letters, digits, ranges of them and {@code -}, as
+   * the module key's {@code ^[a-zA-Z0-9-]+$}: the characters of the set, indexed by code. A string of one or more of
+   * them matches the pattern, so {@link #allIn} clears it without the regular expression; any other string is left to
+   * the pattern (which, with {@code $}, also matches before a final line break). Null for any other pattern.
+   */
+  static boolean[] quickChars(String pattern) {
+    if (!pattern.startsWith("^[") || !pattern.endsWith("]+$") || pattern.length() < 6) {
+      return null;
+    }
+    String set = pattern.substring(2, pattern.length() - 3);
+    boolean[] in = new boolean[128];
+    for (int i = 0; i < set.length(); i++) {
+      char c = set.charAt(i);
+      if (!(c == '-' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+        return null; // an escape, a negation, a nested class or anything else this does not read
+      }
+      if (c != '-' && i + 2 < set.length() && set.charAt(i + 1) == '-') {
+        char to = set.charAt(i + 2);
+        if (to == '-' || to < c || Character.getType(to) != Character.getType(c) || !Character.isLetterOrDigit(to)) {
+          return null; // a range such as "0-z" or "z-a": left to the regular expression
+        }
+        for (char x = c; x <= to; x++) {
+          in[x] = true;
+        }
+        i += 2;
+      } else if (c == '-' && i != 0 && i != set.length() - 1) {
+        return null; // a '-' that is neither first nor last nor in a range
+      } else {
+        in[c] = true;
+      }
+    }
+    return in;
+  }
+
+  /** True when {@code s} is not empty and every character of it is in {@code chars} (see {@link #quickChars}). */
+  static boolean allIn(String s, boolean[] chars) {
+    if (chars == null || s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || !chars[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Verdict and(Verdict a, Verdict b) {
     return a == Verdict.FAIL || b == Verdict.FAIL
         ? Verdict.FAIL
@@ -161,6 +210,8 @@ final class SchemaProof {
     int minLength = -1;
     int maxLength = -1;
     Pattern pattern;
+    /** {@link #quickChars} of {@link #pattern}, or null. */
+    boolean[] patternChars;
     FormatValidator format;
     BigDecimal minimum;
     Map<String, Node> properties;
@@ -248,7 +299,7 @@ final class SchemaProof {
           return false;
         }
       }
-      if (pattern != null && !pattern.matcher(s).find()) {
+      if (pattern != null && !allIn(s, patternChars) && !pattern.matcher(s).find()) {
         return false;
       }
       return format == null || format.validate(s).isEmpty();
@@ -478,6 +529,7 @@ final class SchemaProof {
             return false;
           }
           n.pattern = Pattern.compile(p);
+          n.patternChars = quickChars(p);
           return true;
         case "format":
           if (!CONNECT_URL.formatName().equals(value)) {

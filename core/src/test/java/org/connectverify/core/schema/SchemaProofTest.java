@@ -36,6 +36,45 @@ class SchemaProofTest {
   }
 
   @Test
+  void clearsACharacterSetPatternWithoutTheRegexOnlyWhereTheRegexMatches() {
+    // the module key's pattern is read; the schemas' other patterns, and sets this does not read, are not
+    boolean[] key = SchemaProof.quickChars("^[a-zA-Z0-9-]+$");
+    assertTrue(key != null && key['a'] && key['Z'] && key['5'] && key['-'] && !key['_'] && !key['.']);
+    for (String other :
+        List.of(
+            "^[_a-zA-Z]+[_a-zA-Z0-9-]*$", "^[^;|}]*$", "[a-z]", "^[a-z]+", "^[^a-z]+$", "^[A-z]+$", "^[a-z-9]+$",
+            "^[\\w]+$", "^[a-z]*$", "^[z-a]+$", "^[]+$")) {
+      assertEquals(null, SchemaProof.quickChars(other), other);
+    }
+    // held to java.util.regex over random strings: letters, digits, '-', other ASCII, line breaks and non-ASCII
+    String alphabet = "aZ09-_. \n\r\u0085\u2028\u00e9\u0130\u212a";
+    Random random = new Random(17);
+    for (String pattern : List.of("^[a-zA-Z0-9-]+$", "^[-a-f]+$", "^[0-9A-F]+$", "^[a-]+$")) {
+      boolean[] chars = SchemaProof.quickChars(pattern);
+      java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern);
+      assertTrue(chars != null, pattern);
+      JSONObject schema = new JSONObject().put("pattern", pattern);
+      SchemaProof proof = SchemaProof.of(schema, schema, new JSONObject());
+      for (int i = 0; i < 20_000; i++) {
+        StringBuilder sb = new StringBuilder();
+        for (int n = random.nextInt(6); n > 0; n--) {
+          sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String s = sb.toString();
+        if (SchemaProof.allIn(s, chars)) {
+          assertTrue(regex.matcher(s).find(), pattern + " on \"" + s + "\"");
+        }
+        // and where the quick test declines, the verdict is still the regex's
+        assertEquals(
+            regex.matcher(s).find() ? SchemaProof.Verdict.PASS : SchemaProof.Verdict.FAIL,
+            proof.verdict(com.fasterxml.jackson.databind.node.TextNode.valueOf(s)),
+            pattern + " on \"" + s + "\"");
+      }
+    }
+    assertTrue(!SchemaProof.allIn("", key) && !SchemaProof.allIn("a", null));
+  }
+
+  @Test
   void mirrorsEachKeywordOurSchemasUse() throws Exception {
     assertEquals(SchemaProof.Verdict.PASS, verdict("{\"type\": \"string\", \"maxLength\": 3}", "\"abc\""));
     assertEquals(SchemaProof.Verdict.FAIL, verdict("{\"type\": \"string\", \"maxLength\": 3}", "\"abcd\""));
