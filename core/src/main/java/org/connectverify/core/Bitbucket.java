@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.connectverify.core.json.Nodes;
 
 /**
  * Recognises a Bitbucket Cloud Connect descriptor. connect-verify checks Jira and Confluence apps; a Bitbucket app
@@ -74,10 +75,10 @@ final class Bitbucket {
    * tree's JSON text, because a match starts with a {@code {} inside a string and none of its characters is escaped.
    */
   private static boolean hasParam(JsonNode node) {
-    if (node.isTextual()) {
+    if (Nodes.isText(node)) {
       return paramAt(node.textValue()) >= 0;
     }
-    if (node.isObject()) {
+    if (Nodes.isObject(node)) {
       for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         java.util.Map.Entry<String, JsonNode> e = it.next();
         if (paramAt(e.getKey()) >= 0 || hasParam(e.getValue())) {
@@ -86,7 +87,7 @@ final class Bitbucket {
       }
       return false;
     }
-    if (node.isArray()) {
+    if (Nodes.isArray(node)) {
       for (JsonNode item : node) {
         if (hasParam(item)) {
           return true;

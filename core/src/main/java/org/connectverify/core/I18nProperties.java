@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.connectverify.core.json.Nodes;
 import org.connectverify.core.json.Pointers;
 
 /**
@@ -37,21 +38,21 @@ public final class I18nProperties {
   }
 
   private static void collect(JsonNode n, String pointer, List<Property> out) {
-    if (n.isObject()) {
+    if (Nodes.isObject(n)) {
       JsonNode i18n = n.get("i18n");
-      if (i18n != null && i18n.isTextual()) {
+      if (i18n != null && Nodes.isText(i18n)) {
         out.add(new Property(pointer, i18n.asText(), n.get("value")));
       }
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isContainerNode()) { // only objects hold i18n properties: no pointer for the rest
+        if (Nodes.isContainer(e.getValue())) { // only objects hold i18n properties: no pointer for the rest
           collect(e.getValue(), Pointers.child(pointer, e.getKey()), out);
         }
       }
-    } else if (n.isArray()) {
+    } else if (Nodes.isArray(n)) {
       for (int i = 0; i < n.size(); i++) {
-        if (n.get(i).isContainerNode()) {
+        if (Nodes.isContainer(n.get(i))) {
           collect(n.get(i), Pointers.child(pointer, i), out);
         }
       }

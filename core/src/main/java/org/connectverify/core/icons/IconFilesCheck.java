@@ -14,6 +14,7 @@ import org.connectverify.core.CheckContext;
 import org.connectverify.core.Finding;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.json.Nodes;
 import org.connectverify.core.json.Pointers;
 import org.connectverify.core.resources.Resolution;
 import org.connectverify.core.template.TemplateEngine;
@@ -204,24 +205,24 @@ public final class IconFilesCheck implements Check {
 
   /** Every icon URL under {@code node}: {@code url} inside an icon object, and {@code iconUrl} (Jira project pages). */
   private static void collect(JsonNode node, String pointer, boolean insideIcon, List<Icon> out) {
-    if (node.isArray()) {
+    if (Nodes.isArray(node)) {
       for (int i = 0; i < node.size(); i++) {
         collect(node.get(i), Pointers.child(pointer, i), insideIcon, out);
       }
       return;
     }
-    if (!node.isObject()) {
+    if (!Nodes.isObject(node)) {
       return;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       JsonNode value = e.getValue();
-      if (value.isTextual()) {
+      if (Nodes.isText(value)) {
         if ((insideIcon && key.equals("url")) || key.equals("iconUrl")) {
           out.add(new Icon(Pointers.child(pointer, key), value.asText()));
         }
-      } else if (value.isContainerNode() && !key.equals("conditions")) {
+      } else if (Nodes.isContainer(value) && !key.equals("conditions")) {
         collect(value, Pointers.child(pointer, key), insideIcon || ICON_OBJECTS.contains(key), out);
       }
     }

@@ -9,6 +9,7 @@ import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.json.Nodes;
 import org.connectverify.core.json.Pointers;
 
 /**
@@ -57,20 +58,20 @@ public final class ConditionParamsCheck implements Check {
   }
 
   private static void walk(CheckContext ctx, JsonNode node, String pointer) {
-    if (node.isObject()) {
+    if (Nodes.isObject(node)) {
       JsonNode name = node.get("condition");
-      if (name != null && name.isTextual()) {
+      if (name != null && Nodes.isText(name)) {
         single(ctx, node, name.asText(), pointer);
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isContainerNode()) { // only objects hold conditions: no pointer for the rest
+        if (Nodes.isContainer(e.getValue())) { // only objects hold conditions: no pointer for the rest
           walk(ctx, e.getValue(), Pointers.child(pointer, e.getKey()));
         }
       }
-    } else if (node.isArray()) {
+    } else if (Nodes.isArray(node)) {
       for (int i = 0; i < node.size(); i++) {
-        if (node.get(i).isContainerNode()) {
+        if (Nodes.isContainer(node.get(i))) {
           walk(ctx, node.get(i), Pointers.child(pointer, i));
         }
       }

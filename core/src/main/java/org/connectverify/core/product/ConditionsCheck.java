@@ -11,6 +11,7 @@ import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.json.Nodes;
 import org.connectverify.core.json.Pointers;
 import org.connectverify.core.text.Strings;
 
@@ -61,23 +62,23 @@ public final class ConditionsCheck implements Check {
 
   /** Walks module values and checks every conditions list found (lists nest their own lists). */
   private void findLists(CheckContext ctx, JsonNode node, String pointer) {
-    if (node.isObject()) {
+    if (Nodes.isObject(node)) {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isContainerNode()) {
+        if (!Nodes.isContainer(e.getValue())) {
           continue; // only objects and arrays hold condition lists: no pointer for the rest
         }
         String child = Pointers.child(pointer, e.getKey());
-        if (LIST_KEYS.contains(e.getKey()) && e.getValue().isArray()) {
+        if (LIST_KEYS.contains(e.getKey()) && Nodes.isArray(e.getValue())) {
           checkList(ctx, e.getValue(), child, 0);
         } else {
           findLists(ctx, e.getValue(), child);
         }
       }
-    } else if (node.isArray()) {
+    } else if (Nodes.isArray(node)) {
       for (int i = 0; i < node.size(); i++) {
-        if (node.get(i).isContainerNode()) {
+        if (Nodes.isContainer(node.get(i))) {
           findLists(ctx, node.get(i), Pointers.child(pointer, i));
         }
       }
@@ -90,7 +91,7 @@ public final class ConditionsCheck implements Check {
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode entry = list.get(i);
-      if (entry.isObject()) {
+      if (Nodes.isObject(entry)) {
         checkEntry(ctx, entry, Pointers.child(pointer, i), depth);
       }
     }

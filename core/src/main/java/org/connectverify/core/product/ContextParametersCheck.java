@@ -10,6 +10,7 @@ import org.connectverify.core.Check;
 import org.connectverify.core.CheckContext;
 import org.connectverify.core.Rule;
 import org.connectverify.core.Severity;
+import org.connectverify.core.json.Nodes;
 import org.connectverify.core.json.Pointers;
 import org.connectverify.core.text.Strings;
 
@@ -71,18 +72,18 @@ public final class ContextParametersCheck implements Check {
 
   /** Visits every member of one module entry; URL members are scanned. */
   private void walk(CheckContext ctx, String type, JsonNode module, JsonNode node, String pointer) {
-    if (node.isObject()) {
+    if (Nodes.isObject(node)) {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
-        if (e.getValue().isTextual() && (key.equals("url") || key.endsWith("Url"))) {
+        if (Nodes.isText(e.getValue()) && (key.equals("url") || key.endsWith("Url"))) {
           scan(ctx, type, module, e.getValue(), Pointers.child(pointer, key), key.equals("url"));
-        } else if (!e.getValue().isValueNode()) {
+        } else if (!Nodes.isValue(e.getValue())) {
           walk(ctx, type, module, e.getValue(), Pointers.child(pointer, key));
         }
       }
-    } else if (node.isArray()) {
+    } else if (Nodes.isArray(node)) {
       for (int i = 0; i < node.size(); i++) {
         walk(ctx, type, module, node.get(i), Pointers.child(pointer, i));
       }

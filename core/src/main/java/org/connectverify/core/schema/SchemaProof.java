@@ -1,6 +1,11 @@
 package org.connectverify.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -120,23 +125,27 @@ final class SchemaProof {
 
   /** The kind of a value as everit sees its org.json form, or 0 when that form is not plain enough to judge here. */
   private static int kind(JsonNode v) {
-    switch (v.getNodeType()) {
-      case OBJECT:
-        return K_OBJECT;
-      case ARRAY:
-        return K_ARRAY;
-      case STRING:
-        return K_STRING;
-      case BOOLEAN:
-        return K_BOOLEAN;
-      case NULL:
-        return K_NULL;
-      case NUMBER:
-        // integers become Integer, Long or BigInteger in org.json; other numbers go through its number parsing
-        return v.isIntegralNumber() ? K_INTEGER : 0;
-      default:
-        return 0;
+    // class tests, not getNodeType(): that virtual call meets every kind of node here (see Nodes)
+    if (v instanceof ObjectNode) {
+      return K_OBJECT;
     }
+    if (v instanceof ArrayNode) {
+      return K_ARRAY;
+    }
+    if (v instanceof TextNode) {
+      return K_STRING;
+    }
+    if (v instanceof BooleanNode) {
+      return K_BOOLEAN;
+    }
+    if (v instanceof NullNode) {
+      return K_NULL;
+    }
+    if (v instanceof NumericNode) {
+      // integers become Integer, Long or BigInteger in org.json; other numbers go through its number parsing
+      return v.isIntegralNumber() ? K_INTEGER : 0;
+    }
+    return 0;
   }
 
   /**

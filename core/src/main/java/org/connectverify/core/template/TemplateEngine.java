@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.connectverify.core.json.Nodes;
 import org.connectverify.core.json.Pointers;
 
 /**
@@ -116,11 +117,11 @@ public final class TemplateEngine {
    * caller everything it would otherwise walk the tree once per syntax for. 0 means there is nothing to fill.
    */
   public static int markers(JsonNode n) {
-    if (n.isTextual()) {
+    if (Nodes.isText(n)) {
       return markers(n.textValue());
     }
     int marks = 0;
-    if (n.isContainerNode()) {
+    if (Nodes.isContainer(n)) {
       for (JsonNode child : n) {
         marks |= markers(child);
         if (marks == (MUSTACHE_MARK | SPRING_MARK | MAVEN_MARK)) {
@@ -164,7 +165,7 @@ public final class TemplateEngine {
 
     /** The value with its placeholders filled: {@code n} itself when nothing under it changed (copy on write). */
     JsonNode node(JsonNode n) {
-      if (n.isObject()) {
+      if (Nodes.isObject(n)) {
         ObjectNode copy = null;
         int index = 0;
         Iterator<Map.Entry<String, JsonNode>> it = n.fields();
@@ -188,7 +189,7 @@ public final class TemplateEngine {
         }
         return copy != null ? copy : n;
       }
-      if (n.isArray()) {
+      if (Nodes.isArray(n)) {
         ArrayNode copy = null;
         for (int i = 0; i < n.size(); i++) {
           path.add(i);
@@ -206,7 +207,7 @@ public final class TemplateEngine {
         }
         return copy != null ? copy : n;
       }
-      if (n.isTextual()) {
+      if (Nodes.isText(n)) {
         String text = n.asText();
         int marks = markers(text);
         if (marks == 0) {
