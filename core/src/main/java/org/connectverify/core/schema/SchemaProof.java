@@ -561,7 +561,7 @@ final class SchemaProof {
             if (!(x instanceof String s)) {
               return false;
             }
-            names.add(s);
+            names.add(s.intern()); // as the reader's keys are: a look-up then finds the same instance
           }
           n.required = names.toArray(String[]::new);
           return true;
@@ -571,7 +571,9 @@ final class SchemaProof {
           }
           n.properties = new HashMap<>();
           for (String name : p.keySet()) {
-            n.properties.put(name, compile(p.get(name)));
+            // interned, as Jackson interns the keys it reads: each look-up of a key meets the same instance and is
+            // settled without comparing characters
+            n.properties.put(name.intern(), compile(p.get(name)));
           }
           return true;
         case "patternProperties":
