@@ -321,7 +321,7 @@ public final class BaseUrlCheck implements Check {
   }
 
   private static URI parse(String value) {
-    return Uris.uriOrNull(value); // the schema's URL format has parsed baseUrl and links.self already
+    return Uris.uriOrNull(value); // links.self is asked for twice here: the second time, it is kept
   }
 
   /** "an Atlassian cloud site (*.atlassian.net)" and the like, or null for other hosts. */

@@ -4,18 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * {@link URI}'s parse of a string, the last few kept. A descriptor's baseUrl and {@code links.self} are parsed by the
- * schema's URL format and again, up to twice, by the baseUrl checks; and {@code URI} builds and catches an exception
- * inside for every host that starts with a digit, as ngrok's names do. A parse depends on the text alone and both its
- * outcomes are immutable, so a kept one is as good as a new one, on any thread.
+ * {@link URI}'s parse of a string, the last few kept. One verify asks again for URLs it has just parsed: the baseUrl
+ * checks parse {@code links.self} twice, and the schema's URL format meets the same absolute URL in several modules
+ * (over the corpus, verified one file at a time, 230 of 671 parses were repeats). {@code URI} also builds and catches
+ * an exception inside for every host that starts with a digit, as ngrok's names do. A parse depends on the text alone
+ * and both its outcomes are immutable, so a kept one is as good as a new one, on any thread.
  */
 public final class Uris {
-  /** How many parses are kept: a descriptor's baseUrl, its links and the absolute URLs its schema parses between. */
+  /** How many parses are kept: one descriptor's URLs, not a round of many files. */
   private static final int KEPT = 8;
 
   /**
-   * The newest first; replaced whole (threads may overwrite each other's additions: that only costs a parse). Never
-   * null entries once full; null slots before.
+   * The newest first, with null slots until eight are kept; replaced whole (threads may overwrite each other's
+   * additions: that only costs a parse).
    */
   private static volatile Parsed[] recent = new Parsed[KEPT];
 
